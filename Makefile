@@ -1,0 +1,85 @@
+# The clinic assistant's workflow. `make run` and `make test` do their own set-up.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+MODEL := models/clinic-assistant.tar.gz
+SPACY_VERSION := $(shell sed -n 's/^PIPELINE_VERSION = "\(.*\)"/\1/p' clinic_nlu/spacy_pipeline/build.py)
+SPACY_STAMP := $(VENV)/.spacy-pipeline-$(SPACY_VERSION)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data clinic_nlu -name '*.yml' -o -name '*.py')
+RESULTS := results
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export ACTION_ENDPOINT_URL ?= http://localhost:$(or $(ACTION_PORT),5055)/webhook
+
+.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e clean lock
+
+help:
+	@echo "make run       set everything up, train if needed, start the assistant"
+	@echo "make test      set everything up and run every test"
+	@echo "make shell     talk to the assistant in the terminal (rasa shell)"
+	@echo "make train | validate | lint | format | clean"
+
+setup: $(VENV)/.installed $(SPACY_STAMP)
+
+$(VENV)/.installed: requirements.lock requirements-dev.txt
+	@test -x $(BIN)/python || "$$(scripts/find_python.sh)" -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.txt
+	@touch $@
+
+# Our own spaCy pipeline, installed as a package so SpacyNLP loads it by name.
+$(SPACY_STAMP): $(VENV)/.installed clinic_nlu/spacy_pipeline/build.py clinic_nlu/spacy_pipeline/procedure_patterns.yml
+	rm -rf build/spacy && mkdir -p build/spacy
+	$(BIN)/python -m clinic_nlu.spacy_pipeline.build build/spacy >/dev/null
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --force-reinstall \
+		build/spacy/en_clinic_pipeline-$(SPACY_VERSION)/dist/en_clinic_pipeline-$(SPACY_VERSION).tar.gz
+	@rm -f $(VENV)/.spacy-pipeline-* && touch $@
+
+$(MODEL): $(TRAINING_INPUTS) | setup
+	$(RASA) train --fixed-model-name clinic-assistant --augmentation 0 --out models
+
+train: setup $(MODEL)
+
+run: setup $(MODEL)
+	@scripts/run.sh
+
+shell: setup $(MODEL)
+	@scripts/shell.sh
+
+validate: setup
+	$(RASA) data validate --fail-on-warning
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: setup lint validate $(MODEL) test-unit test-stories test-nlu test-e2e
+
+test-unit: setup
+	$(BIN)/pytest -q tests/unit
+
+test-stories: setup $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/test_conversations.yml \
+		--fail-on-prediction-errors --out $(RESULTS)/stories
+
+test-nlu: setup $(MODEL)
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out $(RESULTS)/heldout
+	$(BIN)/python tests/check_nlu_gate.py $(RESULTS)/heldout
+
+test-e2e: setup $(MODEL)
+	$(BIN)/pytest -q tests/e2e
+
+lock:
+	$(BIN)/pip freeze --exclude en_clinic_pipeline --exclude pytest --exclude pytest-timeout \
+		--exclude ruff --exclude iniconfig > requirements.lock
+
+clean:
+	rm -rf build models/*.tar.gz $(RESULTS) .pytest_cache

@@ -1,0 +1,96 @@
+"""Answers questions about the article, keeping track of the procedure and the aspect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge import Aspect, load_knowledge
+from actions.procedures import (
+    BOTH,
+    NERVE_BLOCK,
+    RHIZOTOMY,
+    other_procedure,
+    procedure_from_entities,
+)
+from actions.replies import BOOK_BUTTON, Button, intent_button
+
+INFORM_PROCEDURE = "inform_procedure"
+SWITCH_PROCEDURE = "switch_procedure"
+DEFAULT_ASPECT = "what_is"
+
+
+def clarify_buttons(aspect: Aspect) -> list[Button]:
+    """Buttons that answer "which procedure?" and then the pending question."""
+    intent = f"ask_{aspect.name}"
+    return [
+        {"title": title, "payload": f'/{intent}{{"procedure":"{value}"}}'}
+        for title, value in (
+            ("Nerve block", NERVE_BLOCK),
+            ("Rhizotomy", RHIZOTOMY),
+            ("Both", BOTH),
+        )
+    ]
+
+
+def follow_up_buttons(aspect: Aspect) -> list[Button]:
+    """Related questions to offer after an answer, and booking."""
+    aspects = load_knowledge().aspects
+    related = [intent_button(aspects[name].button, f"ask_{name}") for name in aspect.follow_ups]
+    return related + [BOOK_BUTTON]
+
+
+class ActionAnswerQuestion(Action):
+    """Answer an aspect of a procedure, asking which procedure when it matters and is unknown.
+
+    ``inform_procedure`` ("and a rhizotomy?") repeats the last aspect for the named
+    procedure; ``switch_procedure`` ("and the other one?") for the other procedure.
+    """
+
+    def name(self) -> str:
+        return "action_answer_question"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        knowledge = load_knowledge()
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        mentioned = procedure_from_entities(tracker.latest_message.get("entities", []))
+        known: str | None = tracker.get_slot("procedure")
+
+        if intent in (INFORM_PROCEDURE, SWITCH_PROCEDURE):
+            previous = knowledge.aspects.get(tracker.get_slot("aspect") or "")
+            needs_one = previous is not None and previous.needs_procedure
+            aspect = previous if needs_one else knowledge.aspects[DEFAULT_ASPECT]
+            if intent == SWITCH_PROCEDURE:
+                mentioned = other_procedure(known)
+        else:
+            aspect = knowledge.aspects.get((intent or "").replace("ask_", "", 1))
+        if aspect is None:
+            dispatcher.utter_message(response="utter_default")
+            return []
+
+        procedure = mentioned or known
+        events: list[EventType] = [SlotSet("aspect", aspect.name)]
+        if procedure:
+            events.append(SlotSet("procedure", procedure))
+
+        if aspect.needs_procedure and procedure is None:
+            dispatcher.utter_message(
+                text=f"Happy to explain {aspect.topic}. "
+                "Do you mean a nerve block or a rhizotomy?",
+                buttons=clarify_buttons(aspect),
+            )
+            return events
+
+        dispatcher.utter_message(
+            text=f"{aspect.answer(procedure)}\n\n(Source: {knowledge.source}.)",
+            buttons=follow_up_buttons(aspect),
+        )
+        return events

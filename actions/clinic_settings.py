@@ -1,0 +1,42 @@
+"""Clinic contact settings: ``knowledge/clinic.yml``, overridden by environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_SETTINGS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "clinic.yml"
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    """What the assistant tells patients about reaching the clinic."""
+
+    name: str
+    doctor: str
+    offices: tuple[str, ...]
+    scheduling_url: str
+    phone: str
+
+    @property
+    def offices_text(self) -> str:
+        """The offices joined for a sentence: "Humble, Texas and Baytown, Texas"."""
+        return " and ".join(self.offices)
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> ClinicSettings:
+    """Read the settings file (``CLINIC_SETTINGS_FILE`` may point elsewhere)."""
+    path = Path(os.environ.get("CLINIC_SETTINGS_FILE", DEFAULT_SETTINGS_FILE))
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ClinicSettings(
+        name=raw["name"],
+        doctor=raw["doctor"],
+        offices=tuple(raw["offices"]),
+        scheduling_url=os.environ.get("CLINIC_SCHEDULING_URL") or raw["scheduling_url"],
+        phone=os.environ.get("CLINIC_PHONE", raw.get("phone") or ""),
+    )

@@ -1,0 +1,55 @@
+"""Honest answers to questions the article does not cover."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clinic_settings import load_settings
+from actions.knowledge import load_knowledge
+from actions.procedures import BOTH, procedure_from_entities
+from actions.replies import BOOK_BUTTON, BOOKING_QUESTION, intent_button
+
+MEDICATION_CAUTION = "Please don't stop or change any medicine without talking to your doctor."
+EXTRA_NOTES = {"ask_medications": MEDICATION_CAUTION}
+
+
+class ActionDeferTopic(Action):
+    """Say plainly that a topic is not covered here, and point to the clinic's team."""
+
+    def name(self) -> str:
+        return "action_defer_topic"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        settings = load_settings()
+        intent = tracker.latest_message.get("intent", {}).get("name") or ""
+        topic = load_knowledge().deferred_topics.get(intent, "that topic")
+        procedure = procedure_from_entities(tracker.latest_message.get("entities", []))
+        about = ""
+        if procedure == BOTH:
+            about = " of nerve blocks or rhizotomy"
+        elif procedure:
+            about = f" of a {procedure}"
+
+        lines = [
+            f"I'm sorry, I can't answer questions about {topic}{about} here: "
+            "the clinic's article I draw on doesn't cover it, and I don't want to guess.",
+            f"{settings.doctor}'s team can answer it for you: you can reach them through "
+            f"{settings.scheduling_url} (offices in {settings.offices_text}).",
+        ]
+        if intent in EXTRA_NOTES:
+            lines.append(EXTRA_NOTES[intent])
+        lines.append(BOOKING_QUESTION)
+        dispatcher.utter_message(
+            text="\n\n".join(lines),
+            buttons=[BOOK_BUTTON, intent_button("Ask something else", "ask_capabilities")],
+        )
+        return [SlotSet("procedure", procedure)] if procedure else []

@@ -1,0 +1,77 @@
+"""Hand-offs to people: the scheduling link and the ways to reach the clinic's staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clinic_settings import ClinicSettings, load_settings
+from actions.replies import scheduling_link_buttons
+
+
+def booking_text(settings: ClinicSettings) -> str:
+    """How to book a visit: the link, the offices and, when configured, the phone."""
+    call = f" You can also call {settings.phone}." if settings.phone else ""
+    return (
+        f"You can book a visit with {settings.doctor} online here: {settings.scheduling_url}\n\n"
+        f"Pick the office nearest to you: {settings.offices_text}.{call}"
+    )
+
+
+def contact_text(settings: ClinicSettings) -> str:
+    """How to reach a person at the clinic."""
+    phone = f"call the clinic at {settings.phone}, or " if settings.phone else ""
+    return (
+        "I'm the clinic's virtual assistant, so I can't pass this chat to a person. "
+        f"To talk to {settings.doctor}'s team, {phone}use the scheduling page: "
+        f"{settings.scheduling_url} (offices in {settings.offices_text})."
+    )
+
+
+def send_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Send the booking hand-off in the form the patient's channel can use."""
+    settings = load_settings()
+    dispatcher.utter_message(
+        text=booking_text(settings),
+        buttons=scheduling_link_buttons(settings, tracker.get_latest_input_channel()),
+    )
+
+
+class ActionBookVisit(Action):
+    """Send the scheduling link as a button for widgets and as a plain URL for terminals."""
+
+    def name(self) -> str:
+        return "action_book_visit"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        send_booking(dispatcher, tracker)
+        return []
+
+
+class ActionContactStaff(Action):
+    """Tell the patient how to reach the clinic's staff."""
+
+    def name(self) -> str:
+        return "action_contact_staff"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        settings = load_settings()
+        channel = tracker.get_latest_input_channel()
+        dispatcher.utter_message(
+            text=contact_text(settings),
+            buttons=scheduling_link_buttons(settings, channel),
+        )
+        return []

@@ -1,0 +1,80 @@
+"""The article's facts as the assistant tells them: ``knowledge/answers.yml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from actions.procedures import BOTH, PROCEDURES, display_name
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+ANY_PROCEDURE = "any"
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """One thing patients ask about, with its answer for each procedure."""
+
+    name: str
+    button: str
+    topic: str
+    follow_ups: tuple[str, ...]
+    answers: dict[str, str]
+
+    @property
+    def needs_procedure(self) -> bool:
+        """Whether the answer depends on which procedure the patient means."""
+        return ANY_PROCEDURE not in self.answers
+
+    def answer(self, procedure: str | None) -> str:
+        """The answer for ``procedure`` (a name, ``both``, or ``None`` when not needed)."""
+        if not self.needs_procedure:
+            return self.answers[ANY_PROCEDURE]
+        if procedure == BOTH:
+            return "\n\n".join(f"{display_name(name)}: {self.answers[name]}" for name in PROCEDURES)
+        if procedure not in self.answers:
+            raise ValueError(f"aspect {self.name!r} needs a procedure, got {procedure!r}")
+        return self.answers[procedure]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every aspect the article answers, and the topics it does not."""
+
+    source: str
+    aspects: dict[str, Aspect]
+    deferred_topics: dict[str, str]
+
+
+def _read_yaml(name: str) -> dict:
+    return yaml.safe_load((KNOWLEDGE_DIR / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> Knowledge:
+    """Load and check the knowledge files once per process."""
+    raw = _read_yaml("answers.yml")
+    aspects = {
+        name: Aspect(
+            name=name,
+            button=entry["button"],
+            topic=entry["topic"],
+            follow_ups=tuple(entry.get("follow_ups", ())),
+            answers={key: " ".join(text.split()) for key, text in entry["answers"].items()},
+        )
+        for name, entry in raw["aspects"].items()
+    }
+    for aspect in aspects.values():
+        unknown = [name for name in aspect.follow_ups if name not in aspects]
+        if unknown:
+            raise ValueError(f"aspect {aspect.name!r} offers unknown follow-ups {unknown}")
+        if aspect.needs_procedure and set(aspect.answers) != set(PROCEDURES):
+            raise ValueError(f"aspect {aspect.name!r} must answer for {PROCEDURES}")
+    return Knowledge(
+        source=raw["source"],
+        aspects=aspects,
+        deferred_topics=_read_yaml("deferrals.yml"),
+    )

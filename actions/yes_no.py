@@ -1,0 +1,42 @@
+"""Replies to a bare "yes" or "no", read against what the assistant last offered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff import send_booking
+from actions.replies import offered_booking
+
+ANYTHING_ELSE = "Great. What else would you like to know about nerve blocks or rhizotomy?"
+ANYTHING_ELSE_AFTER_NO = "Okay. Is there anything else I can help you with?"
+NO_BOOKING = (
+    'No problem. If you change your mind, just say "book a visit". '
+    "Anything else I can help with?"
+)
+
+
+class ActionHandleYesNo(Action):
+    """A yes to an offered booking books; anything else gets a short, steering reply."""
+
+    def name(self) -> str:
+        return "action_handle_yes_no"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        said_yes = tracker.latest_message.get("intent", {}).get("name") == "affirm"
+        if offered_booking(tracker):
+            if said_yes:
+                send_booking(dispatcher, tracker)
+            else:
+                dispatcher.utter_message(text=NO_BOOKING)
+            return []
+        dispatcher.utter_message(text=ANYTHING_ELSE if said_yes else ANYTHING_ELSE_AFTER_NO)
+        return []

@@ -1,0 +1,1 @@
+"""Builds the clinic's own English spaCy pipeline (no pretrained downloads)."""

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server (REST + socket.io), wait until both
+# answer, print where to reach them, and stop both on Ctrl-C or SIGTERM.
+# Environment: RASA_PORT (5005), ACTION_PORT (5055), RASA_CORS (allowed origins).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RASA_PORT="${RASA_PORT:-5005}"
+ACTION_PORT="${ACTION_PORT:-5055}"
+BIN=.venv/bin
+export ACTION_ENDPOINT_URL="http://localhost:${ACTION_PORT}/webhook"
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+wait_for() {  # URL, name, pid
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "The $2 stopped while starting." >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "The $2 did not answer at $1 within 120 s." >&2
+  return 1
+}
+
+"$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions &
+pids+=($!)
+wait_for "http://localhost:${ACTION_PORT}/health" "action server" "${pids[-1]}"
+
+"$BIN/rasa" run --model models --port "$RASA_PORT" \
+  --endpoints endpoints.yml --credentials credentials.yml &
+pids+=($!)
+wait_for "http://localhost:${RASA_PORT}/" "Rasa server" "${pids[-1]}"
+
+cat <<MSG
+
+The clinic assistant is running.
+  REST channel:    http://localhost:${RASA_PORT}/webhooks/rest/webhook
+  socket.io:       http://localhost:${RASA_PORT}/socket.io
+  action server:   http://localhost:${ACTION_PORT}/webhook
+Try it in a terminal with 'make shell'. Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"
