@@ -15,6 +15,7 @@ from actions.procedures import (
     RHIZOTOMY,
     other_procedure,
     procedure_from_entities,
+    remembered_procedure,
 )
 from actions.replies import BOOK_BUTTON, Button, intent_button
 
@@ -40,7 +41,7 @@ def follow_up_buttons(aspect: Aspect) -> list[Button]:
     """Related questions to offer after an answer, and booking."""
     aspects = load_knowledge().aspects
     related = [intent_button(aspects[name].button, f"ask_{name}") for name in aspect.follow_ups]
-    return related + [BOOK_BUTTON]
+    return [*related, BOOK_BUTTON]
 
 
 class ActionAnswerQuestion(Action):
@@ -62,7 +63,7 @@ class ActionAnswerQuestion(Action):
         knowledge = load_knowledge()
         intent = tracker.latest_message.get("intent", {}).get("name")
         mentioned = procedure_from_entities(tracker.latest_message.get("entities", []))
-        known: str | None = tracker.get_slot("procedure")
+        known = remembered_procedure(tracker.events)
 
         if intent in (INFORM_PROCEDURE, SWITCH_PROCEDURE):
             previous = knowledge.aspects.get(tracker.get_slot("aspect") or "")
@@ -90,7 +91,7 @@ class ActionAnswerQuestion(Action):
             return events
 
         dispatcher.utter_message(
-            text=f"{aspect.answer(procedure)}\n\n(Source: {knowledge.source}.)",
+            text=f"{aspect.answer(procedure)}\n\nSource: {knowledge.source}",
             buttons=follow_up_buttons(aspect),
         )
         return events

@@ -35,13 +35,13 @@ class ActionDeferTopic(Action):
         procedure = procedure_from_entities(tracker.latest_message.get("entities", []))
         about = ""
         if procedure == BOTH:
-            about = " of nerve blocks or rhizotomy"
+            about = " for nerve blocks or rhizotomy"
         elif procedure:
-            about = f" of a {procedure}"
+            about = f" for a {procedure}"
 
         lines = [
-            f"I'm sorry, I can't answer questions about {topic}{about} here: "
-            "the clinic's article I draw on doesn't cover it, and I don't want to guess.",
+            f"I'm sorry, I can't answer that here: the clinic's article doesn't cover "
+            f"{topic}{about}, and I don't want to guess.",
             f"{settings.doctor}'s team can answer it for you: you can reach them through "
             f"{settings.scheduling_url} (offices in {settings.offices_text}).",
         ]

@@ -17,7 +17,7 @@ def booking_text(settings: ClinicSettings) -> str:
     call = f" You can also call {settings.phone}." if settings.phone else ""
     return (
         f"You can book a visit with {settings.doctor} online here: {settings.scheduling_url}\n\n"
-        f"Pick the office nearest to you: {settings.offices_text}.{call}"
+        f"Our offices are in {settings.offices_text}; pick the one nearest to you.{call}"
     )
 
 

@@ -62,3 +62,17 @@ def other_procedure(procedure: str | None) -> str | None:
 def display_name(procedure: str) -> str:
     """A procedure's name as it starts a sentence label."""
     return procedure[0].upper() + procedure[1:]
+
+
+def remembered_procedure(events: Iterable[dict[str, Any]]) -> str | None:
+    """The newest recognisable value the ``procedure`` slot has had.
+
+    The slot is filled from any entity the classifier finds, so its latest value
+    can be noise ("shot"); the conversation's procedure is the last real one.
+    """
+    for event in reversed(list(events)):
+        if event.get("event") == "slot" and event.get("name") == "procedure":
+            procedure = canonical_procedure(event.get("value"))
+            if procedure:
+                return procedure
+    return None

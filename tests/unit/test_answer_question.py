@@ -1,0 +1,98 @@
+from rasa_sdk.events import SlotSet
+
+from actions.answer_question import ActionAnswerQuestion
+from tests.unit.trackers import make_tracker, procedure_entity
+
+ACTION = ActionAnswerQuestion()
+
+
+def run(dispatcher, intent, entities=None, slots=None):
+    events = ACTION.run(dispatcher, make_tracker(intent, entities, slots), {})
+    return events, dispatcher.messages[-1]
+
+
+def test_answers_for_the_named_procedure_and_remembers_it(dispatcher):
+    events, message = run(dispatcher, "ask_relief_duration", [procedure_entity("RFA")])
+    assert "several years" in message["text"]
+    assert "Source: the clinic's article" in message["text"]
+    assert SlotSet("procedure", "rhizotomy") in events
+    assert SlotSet("aspect", "relief_duration") in events
+
+
+def test_follow_up_uses_the_remembered_procedure(dispatcher):
+    _, message = run(dispatcher, "ask_procedure_length", slots={"procedure": "nerve block"})
+    assert "15 to 30 minutes" in message["text"]
+
+
+def test_a_named_procedure_wins_over_the_remembered_one(dispatcher):
+    _, message = run(
+        dispatcher,
+        "ask_procedure_length",
+        [procedure_entity("rhizotomy")],
+        slots={"procedure": "nerve block"},
+    )
+    assert "about an hour" in message["text"]
+
+
+def test_unknown_procedure_gets_a_clarifying_question_with_buttons(dispatcher):
+    events, message = run(dispatcher, "ask_relief_duration")
+    assert "nerve block or a rhizotomy" in message["text"]
+    assert [b["title"] for b in message["buttons"]] == ["Nerve block", "Rhizotomy", "Both"]
+    assert message["buttons"][1]["payload"] == '/ask_relief_duration{"procedure":"rhizotomy"}'
+    assert events == [SlotSet("aspect", "relief_duration")]
+
+
+def test_naming_a_procedure_answers_the_pending_question(dispatcher):
+    _, message = run(
+        dispatcher,
+        "inform_procedure",
+        [procedure_entity("nerve block")],
+        slots={"aspect": "relief_duration"},
+    )
+    assert "up to weeks" in message["text"]
+
+
+def test_and_the_other_one_switches_procedure(dispatcher):
+    events, message = run(
+        dispatcher,
+        "switch_procedure",
+        slots={"aspect": "procedure_length", "procedure": "nerve block"},
+    )
+    assert "about an hour" in message["text"]
+    assert SlotSet("procedure", "rhizotomy") in events
+
+
+def test_both_answers_for_each_procedure(dispatcher):
+    _, message = run(
+        dispatcher, "inform_procedure", [procedure_entity("both")], {"aspect": "onset"}
+    )
+    assert "Nerve block:" in message["text"] and "Rhizotomy:" in message["text"]
+
+
+def test_a_bare_procedure_with_no_question_yet_explains_it(dispatcher):
+    _, message = run(dispatcher, "inform_procedure", [procedure_entity("rhizotmy")])
+    assert "semi-permanent" in message["text"]
+
+
+def test_after_a_general_aspect_a_procedure_name_explains_that_procedure(dispatcher):
+    _, message = run(
+        dispatcher, "inform_procedure", [procedure_entity("nerve block")], {"aspect": "difference"}
+    )
+    assert "neural blockade" in message["text"]
+
+
+def test_general_aspects_need_no_procedure(dispatcher):
+    _, message = run(dispatcher, "ask_difference")
+    assert "front-line" in message["text"] and "last-resort" in message["text"]
+
+
+def test_answers_offer_follow_ups_and_booking(dispatcher):
+    _, message = run(dispatcher, "ask_what_is", [procedure_entity("nerve block")])
+    payloads = [b["payload"] for b in message["buttons"]]
+    assert payloads == ["/ask_how_it_works", "/ask_relief_duration", "/book_appointment"]
+
+
+def test_an_intent_without_an_aspect_gets_the_fallback(dispatcher):
+    events, message = run(dispatcher, "ask_nonsense")
+    assert events == []
+    assert message["response"] == "utter_default"

@@ -1,0 +1,26 @@
+from rasa_sdk.events import SlotSet
+
+from actions.fallback import ActionFallback
+from tests.unit.trackers import make_tracker, procedure_entity
+
+ACTION = ActionFallback()
+
+
+def test_without_a_procedure_it_asks_to_rephrase(dispatcher):
+    assert ACTION.run(dispatcher, make_tracker("nlu_fallback"), {}) == []
+    assert dispatcher.messages[0]["response"] == "utter_default"
+
+
+def test_with_a_procedure_it_gives_an_overview_and_remembers_it(dispatcher):
+    tracker = make_tracker("nlu_fallback", [procedure_entity("rhizotomy")])
+    events = ACTION.run(dispatcher, tracker, {})
+    text = dispatcher.messages[0]["text"]
+    assert "not sure I understood" in text and "semi-permanent" in text
+    assert "rephrase" in text and "https://" in text
+    assert SlotSet("procedure", "rhizotomy") in events
+
+
+def test_with_both_procedures_it_explains_the_difference(dispatcher):
+    entities = [procedure_entity("nerve block"), procedure_entity("RFA")]
+    ACTION.run(dispatcher, make_tracker("nlu_fallback", entities), {})
+    assert "front-line" in dispatcher.messages[0]["text"]
