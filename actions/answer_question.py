@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import Aspect, load_knowledge
@@ -74,8 +74,7 @@ class ActionAnswerQuestion(Action):
         else:
             aspect = knowledge.aspects.get((intent or "").replace("ask_", "", 1))
         if aspect is None:
-            dispatcher.utter_message(response="utter_default")
-            return []
+            return [FollowupAction("action_default_fallback")]
 
         procedure = mentioned or known
         events: list[EventType] = [SlotSet("aspect", aspect.name)]

@@ -12,13 +12,30 @@ from actions.answer_question import follow_up_buttons
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, procedure_from_entities
+from actions.replies import BOOK_BUTTON, intent_button
+
+REPHRASE = (
+    "Sorry, I didn't quite understand that. I can answer questions about nerve block "
+    "injections and rhizotomy, such as how long relief lasts, what happens during the "
+    "procedure or how the two differ, and I can help you book a visit. "
+    "Could you rephrase your question?"
+)
+REPHRASE_BUTTONS = [
+    intent_button("What's the difference?", "ask_difference"),
+    intent_button("What can you help with?", "ask_capabilities"),
+    BOOK_BUTTON,
+]
 
 
-class ActionFallback(Action):
-    """Ask for a rephrase; when a procedure is named, give its overview meanwhile."""
+class ActionDefaultFallback(Action):
+    """Ask for a rephrase; when a procedure is named, give its overview meanwhile.
+
+    Replaces Rasa's default fallback action, for low NLU confidence and for
+    turns no rule covers alike.
+    """
 
     def name(self) -> str:
-        return "action_fallback"
+        return "action_default_fallback"
 
     def run(
         self,
@@ -28,7 +45,7 @@ class ActionFallback(Action):
     ) -> list[EventType]:
         procedure = procedure_from_entities(tracker.latest_message.get("entities", []))
         if procedure is None:
-            dispatcher.utter_message(response="utter_default")
+            dispatcher.utter_message(text=REPHRASE, buttons=REPHRASE_BUTTONS)
             return []
         knowledge = load_knowledge()
         aspect = knowledge.aspects["difference" if procedure == BOTH else "what_is"]

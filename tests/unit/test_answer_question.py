@@ -1,4 +1,4 @@
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.answer_question import ActionAnswerQuestion
 from tests.unit.trackers import make_tracker, procedure_entity
@@ -93,6 +93,6 @@ def test_answers_offer_follow_ups_and_booking(dispatcher):
 
 
 def test_an_intent_without_an_aspect_gets_the_fallback(dispatcher):
-    events, message = run(dispatcher, "ask_nonsense")
-    assert events == []
-    assert message["response"] == "utter_default"
+    events = ACTION.run(dispatcher, make_tracker("ask_nonsense"), {})
+    assert events == [FollowupAction("action_default_fallback")]
+    assert dispatcher.messages == []

@@ -1,14 +1,14 @@
 from rasa_sdk.events import SlotSet
 
-from actions.fallback import ActionFallback
+from actions.fallback import REPHRASE, ActionDefaultFallback
 from tests.unit.trackers import make_tracker, procedure_entity
 
-ACTION = ActionFallback()
+ACTION = ActionDefaultFallback()
 
 
 def test_without_a_procedure_it_asks_to_rephrase(dispatcher):
     assert ACTION.run(dispatcher, make_tracker("nlu_fallback"), {}) == []
-    assert dispatcher.messages[0]["response"] == "utter_default"
+    assert dispatcher.messages[0]["text"] == REPHRASE
 
 
 def test_with_a_procedure_it_gives_an_overview_and_remembers_it(dispatcher):
@@ -24,3 +24,12 @@ def test_with_both_procedures_it_explains_the_difference(dispatcher):
     entities = [procedure_entity("nerve block"), procedure_entity("RFA")]
     ACTION.run(dispatcher, make_tracker("nlu_fallback", entities), {})
     assert "front-line" in dispatcher.messages[0]["text"]
+
+
+def test_restart_says_so_and_restarts(dispatcher):
+    from rasa_sdk.events import Restarted
+
+    from actions.restart import START_OVER, ActionRestart
+
+    assert ActionRestart().run(dispatcher, make_tracker("restart"), {}) == [Restarted()]
+    assert dispatcher.messages[0]["text"] == START_OVER
