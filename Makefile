@@ -8,6 +8,7 @@ RASA := $(BIN)/rasa
 MODEL := models/clinic-assistant.tar.gz
 SPACY_VERSION := $(shell sed -n 's/^PIPELINE_VERSION = "\(.*\)"/\1/p' clinic_nlu/spacy_pipeline/build.py)
 SPACY_STAMP := $(VENV)/.spacy-pipeline-$(SPACY_VERSION)
+WEB_VENDOR := build/web-vendor/.stamp
 TRAINING_INPUTS := config.yml domain.yml $(shell find data clinic_nlu -name '*.yml' -o -name '*.py')
 RESULTS := results
 
@@ -16,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export ACTION_ENDPOINT_URL ?= http://localhost:$(or $(ACTION_PORT),5055)/webhook
 
-.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e clean lock
+.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e test-web clean lock
 
 help:
 	@echo "make run       set everything up, train if needed, start the assistant"
@@ -39,12 +40,17 @@ $(SPACY_STAMP): $(VENV)/.installed clinic_nlu/spacy_pipeline/build.py clinic_nlu
 		build/spacy/en_clinic_pipeline-$(SPACY_VERSION)/dist/en_clinic_pipeline-$(SPACY_VERSION).tar.gz
 	@rm -f $(VENV)/.spacy-pipeline-* && touch $@
 
+# The chat widget's built bundle and font, pinned by integrity in web/vendor.lock.json.
+$(WEB_VENDOR): web/vendor.lock.json web/vendor.py | $(VENV)/.installed
+	$(BIN)/python -m web.vendor build/web-vendor
+	@touch $@
+
 $(MODEL): $(TRAINING_INPUTS) | setup
 	$(RASA) train --fixed-model-name clinic-assistant --augmentation 0 --out models
 
 train: setup $(MODEL)
 
-run: setup $(MODEL)
+run: setup $(MODEL) $(WEB_VENDOR)
 	@scripts/run.sh
 
 shell: setup $(MODEL)
@@ -61,7 +67,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup lint validate $(MODEL) test-unit test-stories test-nlu test-e2e
+test: setup lint validate $(MODEL) test-unit test-stories test-nlu test-e2e test-web
 
 test-unit: setup
 	$(BIN)/pytest -q tests/unit
@@ -74,8 +80,12 @@ test-nlu: setup $(MODEL)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out $(RESULTS)/heldout
 	$(BIN)/python tests/check_nlu_gate.py $(RESULTS)/heldout
 
-test-e2e: setup $(MODEL)
+test-e2e: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/e2e
+
+# The widget in a real browser: Debian's Chromium (apt-get install chromium).
+test-web: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/pytest -q tests/web
 
 lock:
 	$(BIN)/pip freeze --exclude en_clinic_pipeline --exclude pytest --exclude pytest-timeout \

@@ -14,7 +14,7 @@ PROCEDURES = (NERVE_BLOCK, RHIZOTOMY)
 _RHIZOTOMY_WORDS = re.compile(
     r"r+h?[iyeu]+[sz]+[aeiou]*t+[aeiou]*m|\brfa\b|ablat|radio\s*-?\s*frequency|burn"
 )
-_NERVE_BLOCK_WORDS = re.compile(r"bl[o0]+c?k|blockade|nerve\s*injection|\bblok")
+_NERVE_BLOCK_WORDS = re.compile(r"bl[o0]+c?k|blockade|nerve\s*injection|\bblok|bloqueo")
 _BOTH_WORDS = re.compile(r"\b(both|either|each|all)\b")
 
 

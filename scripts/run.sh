@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Start the action server and the Rasa server (REST + socket.io), wait until both
-# answer, print where to reach them, and stop both on Ctrl-C or SIGTERM.
-# Environment: RASA_PORT (5005), ACTION_PORT (5055), RASA_CORS (allowed origins).
+# Start the action server, the Rasa server (REST + socket.io) and the demo clinic
+# page with the chat widget; wait until all answer, print where to reach them, and
+# stop them all on Ctrl-C or SIGTERM.
+# Environment: RASA_PORT (5005), ACTION_PORT (5055), WEB_PORT (8000),
+# CLINIC_ALLOWED_ORIGINS (comma-separated sites allowed to use the chat; default:
+# the demo page), ASSISTANT_URL (where the page finds the Rasa server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8000}"
 BIN=.venv/bin
+export ASSISTANT_URL="${ASSISTANT_URL:-http://localhost:${RASA_PORT}}"
+export CLINIC_ALLOWED_ORIGINS="${CLINIC_ALLOWED_ORIGINS:-http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}}"
+IFS=, read -ra allowed_origins <<< "$CLINIC_ALLOWED_ORIGINS"
 export ACTION_ENDPOINT_URL="http://localhost:${ACTION_PORT}/webhook"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 
@@ -35,13 +42,18 @@ pids+=($!)
 wait_for "http://localhost:${ACTION_PORT}/health" "action server" "${pids[-1]}"
 
 "$BIN/rasa" run --model models --port "$RASA_PORT" \
-  --endpoints endpoints.yml --credentials credentials.yml &
+  --endpoints endpoints.yml --credentials credentials.yml --cors "${allowed_origins[@]}" &
 pids+=($!)
 wait_for "http://localhost:${RASA_PORT}/" "Rasa server" "${pids[-1]}"
+
+WEB_PORT="$WEB_PORT" "$BIN/python" -m web.server &
+pids+=($!)
+wait_for "http://localhost:${WEB_PORT}/" "web page server" "${pids[-1]}"
 
 cat <<MSG
 
 The clinic assistant is running.
+  Chat page:       http://localhost:${WEB_PORT}/
   REST channel:    http://localhost:${RASA_PORT}/webhooks/rest/webhook
   socket.io:       http://localhost:${RASA_PORT}/socket.io
   action server:   http://localhost:${ACTION_PORT}/webhook

@@ -15,6 +15,7 @@ RULES = load_safety_rules()
         "i lost control of my bladder this morning",
         "can't control my bowels since the shot",
         "having chest pain right now",
+        "I have tightness in my chest and pain down my left arm",
         "I can\u2019t breathe well",
         "shortness of breath after the injection",
         "my face is drooping and my speech is slurred",

@@ -1,0 +1,1 @@
+"""The clinic's demo web page that embeds the chat widget."""
