@@ -89,7 +89,7 @@ test-web: setup $(MODEL) $(WEB_VENDOR)
 
 lock:
 	$(BIN)/pip freeze --exclude en_clinic_pipeline --exclude pytest --exclude pytest-timeout \
-		--exclude ruff --exclude iniconfig > requirements.lock
+		--exclude ruff --exclude iniconfig --exclude playwright > requirements.lock
 
 clean:
 	rm -rf build models/*.tar.gz $(RESULTS) .pytest_cache

@@ -11,8 +11,8 @@ listed in ``allowed_origins`` (credentials.yml) or ``CLINIC_ALLOWED_ORIGINS``
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable
-from typing import Any, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
