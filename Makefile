@@ -15,9 +15,8 @@ RESULTS := results
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-export ACTION_ENDPOINT_URL ?= http://localhost:$(or $(ACTION_PORT),5055)/webhook
 
-.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e test-web clean lock
+.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e test-web clean lock purge
 
 help:
 	@echo "make run       set everything up, train if needed, start the assistant"
@@ -86,6 +85,10 @@ test-e2e: setup $(MODEL) $(WEB_VENDOR)
 # The widget in a real browser: Debian's Chromium (apt-get install chromium).
 test-web: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/web
+
+# Delete conversations idle for more than RETENTION_DAYS (default 30); run daily.
+purge: setup
+	@source scripts/env.sh && $(BIN)/python scripts/purge_conversations.py
 
 lock:
 	$(BIN)/pip freeze --exclude en_clinic_pipeline --exclude pytest --exclude pytest-timeout \

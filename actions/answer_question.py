@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ClinicAction
 from actions.knowledge import Aspect, load_knowledge
 from actions.procedures import (
     BOTH,
@@ -44,26 +43,22 @@ def follow_up_buttons(aspect: Aspect) -> list[Button]:
     return [*related, BOOK_BUTTON]
 
 
-class ActionAnswerQuestion(Action):
+class ActionAnswerQuestion(ClinicAction):
     """Answer an aspect of a procedure, asking which procedure when it matters and is unknown.
 
     ``inform_procedure`` ("and a rhizotomy?") repeats the last aspect for the named
     procedure; ``switch_procedure`` ("and the other one?") for the other procedure.
     """
 
-    def name(self) -> str:
-        return "action_answer_question"
+    action_name = "action_answer_question"
 
-    def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         knowledge = load_knowledge()
         intent = tracker.latest_message.get("intent", {}).get("name")
-        mentioned = procedure_from_entities(tracker.latest_message.get("entities", []))
+        entities = tracker.latest_message.get("entities", [])
+        # "the injection" means the procedure we are talking about, else the nerve block
         known = remembered_procedure(tracker.events)
+        mentioned = procedure_from_entities(entities, include_generic=known is None)
 
         if intent in (INFORM_PROCEDURE, SWITCH_PROCEDURE):
             previous = knowledge.aspects.get(tracker.get_slot("aspect") or "")

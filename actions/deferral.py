@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, procedure_from_entities
@@ -17,18 +16,12 @@ MEDICATION_CAUTION = "Please don't stop or change any medicine without talking t
 EXTRA_NOTES = {"ask_medications": MEDICATION_CAUTION}
 
 
-class ActionDeferTopic(Action):
+class ActionDeferTopic(ClinicAction):
     """Say plainly that a topic is not covered here, and point to the clinic's team."""
 
-    def name(self) -> str:
-        return "action_defer_topic"
+    action_name = "action_defer_topic"
 
-    def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         settings = load_settings()
         intent = tracker.latest_message.get("intent", {}).get("name") or ""
         topic = load_knowledge().deferred_topics.get(intent, "that topic")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_question import follow_up_buttons
+from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, procedure_from_entities
@@ -27,22 +26,16 @@ REPHRASE_BUTTONS = [
 ]
 
 
-class ActionDefaultFallback(Action):
+class ActionDefaultFallback(ClinicAction):
     """Ask for a rephrase; when a procedure is named, give its overview meanwhile.
 
     Replaces Rasa's default fallback action, for low NLU confidence and for
     turns no rule covers alike.
     """
 
-    def name(self) -> str:
-        return "action_default_fallback"
+    action_name = "action_default_fallback"
 
-    def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         procedure = procedure_from_entities(tracker.latest_message.get("entities", []))
         if procedure is None:
             dispatcher.utter_message(text=REPHRASE, buttons=REPHRASE_BUTTONS)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ClinicAction
 from actions.clinic_settings import ClinicSettings, load_settings
 from actions.replies import scheduling_link_buttons
 
@@ -40,34 +39,22 @@ def send_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     )
 
 
-class ActionBookVisit(Action):
+class ActionBookVisit(ClinicAction):
     """Send the scheduling link as a button for widgets and as a plain URL for terminals."""
 
-    def name(self) -> str:
-        return "action_book_visit"
+    action_name = "action_book_visit"
 
-    def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         send_booking(dispatcher, tracker)
         return []
 
 
-class ActionContactStaff(Action):
+class ActionContactStaff(ClinicAction):
     """Tell the patient how to reach the clinic's staff."""
 
-    def name(self) -> str:
-        return "action_contact_staff"
+    action_name = "action_contact_staff"
 
-    def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         settings = load_settings()
         channel = tracker.get_latest_input_channel()
         dispatcher.utter_message(

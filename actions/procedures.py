@@ -16,6 +16,8 @@ _RHIZOTOMY_WORDS = re.compile(
 )
 _NERVE_BLOCK_WORDS = re.compile(r"bl[o0]+c?k|blockade|nerve\s*injection|\bblok|bloqueo")
 _BOTH_WORDS = re.compile(r"\b(both|either|each|all)\b")
+# "the shot", "the injection": the nerve block, unless a procedure is named too.
+_GENERIC_INJECTION = re.compile(r"^(the\s+|a\s+|an\s+)?(shot|injection)s?$")
 
 
 def canonical_procedure(value: Any) -> str | None:
@@ -27,20 +29,31 @@ def canonical_procedure(value: Any) -> str | None:
         return text
     if _RHIZOTOMY_WORDS.search(text):
         return RHIZOTOMY
-    if _NERVE_BLOCK_WORDS.search(text):
+    if _NERVE_BLOCK_WORDS.search(text) or _GENERIC_INJECTION.match(text):
         return NERVE_BLOCK
     if _BOTH_WORDS.search(text):
         return BOTH
     return None
 
 
-def procedure_from_entities(entities: Iterable[dict[str, Any]]) -> str | None:
-    """The procedure a message names: one of them, ``both``, or ``None``."""
+def is_generic_injection(value: Any) -> bool:
+    """Whether an entity value is only "shot" or "injection"."""
+    return isinstance(value, str) and bool(_GENERIC_INJECTION.match(value.strip().lower()))
+
+
+def procedure_from_entities(
+    entities: Iterable[dict[str, Any]], include_generic: bool = True
+) -> str | None:
+    """The procedure a message names: one of them, ``both``, or ``None``.
+
+    A bare "shot" or "injection" counts as the nerve block only when no procedure
+    is named in the same message (and never with ``include_generic=False``).
+    """
+    mentions = [e.get("value") for e in entities if e.get("entity") == "procedure"]
+    named = [value for value in mentions if not is_generic_injection(value)]
     found: list[str] = []
-    for entity in entities:
-        if entity.get("entity") != "procedure":
-            continue
-        name = canonical_procedure(entity.get("value"))
+    for value in named or (mentions if include_generic else []):
+        name = canonical_procedure(value)
         if name and name not in found:
             found.append(name)
     if not found:
@@ -68,11 +81,13 @@ def remembered_procedure(events: Iterable[dict[str, Any]]) -> str | None:
     """The newest recognisable value the ``procedure`` slot has had.
 
     The slot is filled from any entity the classifier finds, so its latest value
-    can be noise ("shot"); the conversation's procedure is the last real one.
+    can be noise ("blah") or a bare "injection"; the conversation's procedure is
+    the last one really named.
     """
     for event in reversed(list(events)):
         if event.get("event") == "slot" and event.get("name") == "procedure":
-            procedure = canonical_procedure(event.get("value"))
+            value = event.get("value")
+            procedure = None if is_generic_injection(value) else canonical_procedure(value)
             if procedure:
                 return procedure
     return None

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import ClinicAction
 
 START_OVER = "Okay, let's start over. What would you like to know about nerve blocks or rhizotomy?"
 
 
-class ActionRestart(Action):
+class ActionRestart(ClinicAction):
     """Forget the conversation (``/restart``) and say so."""
 
-    def name(self) -> str:
-        return "action_restart"
+    action_name = "action_restart"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         dispatcher.utter_message(text=START_OVER)
         return [Restarted()]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import ClinicAction
 from actions.handoff import send_booking
 from actions.replies import offered_booking
 
@@ -19,18 +18,12 @@ NO_BOOKING = (
 )
 
 
-class ActionHandleYesNo(Action):
+class ActionHandleYesNo(ClinicAction):
     """A yes to an offered booking books; anything else gets a short, steering reply."""
 
-    def name(self) -> str:
-        return "action_handle_yes_no"
+    action_name = "action_handle_yes_no"
 
-    def run(
-        self,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[EventType]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         said_yes = tracker.latest_message.get("intent", {}).get("name") == "affirm"
         if offered_booking(tracker):
             if said_yes:

@@ -17,8 +17,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from clinic_nlu.intents import override_intent
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 SafetyRules = list[tuple[str, list[Pattern[str]]]]
@@ -63,14 +65,6 @@ class SafetyNet(GraphComponent):
         """Set the safety intent on every message whose text calls for one."""
         for message in messages:
             intent = safety_intent(message.get(TEXT) or "", self._rules)
-            if intent is None:
-                continue
-            override = {"name": intent, "confidence": 1.0}
-            ranking = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get("name") != intent
-            ]
-            message.set(INTENT, override, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [override, *ranking], add_to_output=True)
+            if intent is not None:
+                override_intent(message, intent)
         return messages

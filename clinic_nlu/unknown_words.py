@@ -17,9 +17,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from clinic_nlu.intents import override_intent
 
 VOCABULARY_FILE = "vocabulary.json"
 # Entities from our spaCy entity ruler come from a fixed word list, so they count
@@ -91,12 +93,8 @@ class UnknownWordsFallback(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Send messages made only of unknown words to the fallback."""
         for message in messages:
-            if not self.is_unknown(message):
-                continue
-            fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 1.0}
-            ranking = message.get(INTENT_RANKING_KEY) or []
-            message.set(INTENT, fallback, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+            if self.is_unknown(message):
+                override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

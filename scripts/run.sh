@@ -2,21 +2,18 @@
 # Start the action server, the Rasa server (REST + socket.io) and the demo clinic
 # page with the chat widget; wait until all answer, print where to reach them, and
 # stop them all on Ctrl-C or SIGTERM.
-# Environment: RASA_PORT (5005), ACTION_PORT (5055), WEB_PORT (8000),
+# Environment: RASA_PORT (5005), ACTION_PORT (5055), WEB_PORT (8000), TRACKER_DB_URL,
 # CLINIC_ALLOWED_ORIGINS (comma-separated sites allowed to use the chat; default:
 # the demo page), ASSISTANT_URL (where the page finds the Rasa server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RASA_PORT="${RASA_PORT:-5005}"
-ACTION_PORT="${ACTION_PORT:-5055}"
-WEB_PORT="${WEB_PORT:-8000}"
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 BIN=.venv/bin
 export ASSISTANT_URL="${ASSISTANT_URL:-http://localhost:${RASA_PORT}}"
 export CLINIC_ALLOWED_ORIGINS="${CLINIC_ALLOWED_ORIGINS:-http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}}"
 IFS=, read -ra allowed_origins <<< "$CLINIC_ALLOWED_ORIGINS"
-export ACTION_ENDPOINT_URL="http://localhost:${ACTION_PORT}/webhook"
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 
 pids=()
 stop() {
@@ -37,9 +34,12 @@ wait_for() {  # URL, name, pid
   return 1
 }
 
-"$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions &
-pids+=($!)
-wait_for "http://localhost:${ACTION_PORT}/health" "action server" "${pids[-1]}"
+# START_ACTION_SERVER=no when the action server runs elsewhere (ACTION_PORT).
+if [ "${START_ACTION_SERVER:-yes}" = yes ]; then
+  "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions &
+  pids+=($!)
+  wait_for "http://localhost:${ACTION_PORT}/health" "action server" "${pids[-1]}"
+fi
 
 "$BIN/rasa" run --model models --port "$RASA_PORT" \
   --endpoints endpoints.yml --credentials credentials.yml --cors "${allowed_origins[@]}" &

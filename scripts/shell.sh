@@ -4,11 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ACTION_PORT="${ACTION_PORT:-5055}"
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 SHELL_PORT="${SHELL_PORT:-5006}"
 BIN=.venv/bin
-export ACTION_ENDPOINT_URL="http://localhost:${ACTION_PORT}/webhook"
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 
 action_pid=""
 if ! curl -fsS -o /dev/null "http://localhost:${ACTION_PORT}/health" 2>/dev/null; then

@@ -96,3 +96,18 @@ def test_an_intent_without_an_aspect_gets_the_fallback(dispatcher):
     events = ACTION.run(dispatcher, make_tracker("ask_nonsense"), {})
     assert events == [FollowupAction("action_default_fallback")]
     assert dispatcher.messages == []
+
+
+def test_the_injection_means_the_procedure_being_discussed(dispatcher):
+    _, message = run(
+        dispatcher,
+        "ask_procedure_length",
+        [procedure_entity("injection")],
+        {"procedure": "rhizotomy"},
+    )
+    assert "about an hour" in message["text"]
+
+
+def test_the_shot_alone_means_the_nerve_block(dispatcher):
+    _, message = run(dispatcher, "ask_procedure_length", [procedure_entity("the shot")])
+    assert "15 to 30 minutes" in message["text"]

@@ -70,7 +70,21 @@ def test_the_remembered_procedure_skips_slot_noise():
     events = [
         {"event": "slot", "name": "procedure", "value": "rhizotmy"},
         {"event": "slot", "name": "aspect", "value": "onset"},
-        {"event": "slot", "name": "procedure", "value": "shot"},
+        {"event": "slot", "name": "procedure", "value": "blah"},
+        {"event": "slot", "name": "procedure", "value": "the injection"},
     ]
     assert remembered_procedure(events) == RHIZOTOMY
     assert remembered_procedure([]) is None
+
+
+def test_a_bare_shot_or_injection_means_the_nerve_block():
+    assert procedure_from_entities([{"entity": "procedure", "value": "the shot"}]) == NERVE_BLOCK
+    assert procedure_from_entities([{"entity": "procedure", "value": "injection"}]) == NERVE_BLOCK
+
+
+def test_a_named_procedure_outranks_a_generic_injection():
+    entities = [
+        {"entity": "procedure", "value": "rhizotomy"},
+        {"entity": "procedure", "value": "injection"},
+    ]
+    assert procedure_from_entities(entities) == RHIZOTOMY
