@@ -16,7 +16,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e test-web clean lock purge
+.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e test-web test-cluster cluster clean lock purge
 
 help:
 	@echo "make run       set everything up, train if needed, start the assistant"
@@ -55,6 +55,10 @@ run: setup $(MODEL) $(WEB_VENDOR)
 shell: setup $(MODEL)
 	@scripts/shell.sh
 
+# Scale-out locally: PostgreSQL + Redis + 2 Rasa servers + 1 action server + nginx.
+cluster: setup $(MODEL)
+	@scripts/cluster.sh
+
 validate: setup
 	$(RASA) data validate --fail-on-warning
 
@@ -66,7 +70,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup lint validate $(MODEL) test-unit test-stories test-nlu test-e2e test-web
+test: setup lint validate $(MODEL) test-unit test-stories test-nlu test-e2e test-web test-cluster
 
 test-unit: setup
 	$(BIN)/pytest -q tests/unit
@@ -81,6 +85,11 @@ test-nlu: setup $(MODEL)
 
 test-e2e: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/e2e
+
+# 50 concurrent conversations through nginx across two Rasa servers (needs
+# postgresql, redis-server and nginx from apt-get; skipped with a message without).
+test-cluster: setup $(MODEL)
+	$(BIN)/pytest -q -rs tests/cluster
 
 # The widget in a real browser: Debian's Chromium (apt-get install chromium).
 test-web: setup $(MODEL) $(WEB_VENDOR)

@@ -1,8 +1,14 @@
-"""Make sure every patient message gets a reply, whatever fails behind it."""
+"""Every patient message gets a reply: checked first, and whatever fails behind it.
+
+For the REST and socket.io channels alike: control characters are removed; an empty
+message, or one longer than ``MAX_MESSAGE_CHARS``, gets a friendly reply without
+reaching the assistant; a turn that fails or says nothing gets an apology.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -14,6 +20,29 @@ SORRY = (
     "I'm sorry, I couldn't answer that just now. Please try again in a moment. "
     "In an emergency, call 911."
 )
+MAX_MESSAGE_CHARS = 2000
+EMPTY_REPLY = "It looks like your message was empty. What would you like to know?"
+TOO_LONG_REPLY = (
+    f"That message is longer than I can read ({MAX_MESSAGE_CHARS:,} characters at most). "
+    "Could you ask your question in a shorter message?"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters or surrounding white space."""
+    return _CONTROL.sub(" ", text).strip()
+
+
+def reply_without_assistant(text: str) -> str | None:
+    """A friendly reply for messages the assistant should not process at all."""
+    if not text:
+        return EMPTY_REPLY
+    if len(text) > MAX_MESSAGE_CHARS:
+        return TOO_LONG_REPLY
+    return None
+
+
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -37,9 +66,15 @@ class CountingOutputChannel(OutputChannel):
 
 
 def never_silent(on_new_message: Handler) -> Handler:
-    """Wrap Rasa's message handler: a turn that fails or says nothing gets ``SORRY``."""
+    """Wrap Rasa's message handler: check the text; a turn that fails or says nothing
+    gets ``SORRY``."""
 
     async def handle(message: UserMessage) -> None:
+        message.text = clean_text(message.text or "")
+        early_reply = reply_without_assistant(message.text)
+        if early_reply:
+            await message.output_channel.send_text_message(message.sender_id, early_reply)
+            return
         counting = CountingOutputChannel(message.output_channel)
         message.output_channel = counting
         try:

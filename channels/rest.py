@@ -3,16 +3,15 @@
 * The body must be a UTF-8 JSON object with a ``sender`` (at most 128 characters)
   and a ``message`` (text; a number is read as text). Otherwise: 400 and a JSON
   ``error`` that says what to send.
-* Control characters are removed. An empty message, or one longer than
-  ``MAX_MESSAGE_CHARS``, gets a friendly reply without reaching the assistant.
+* Message checks (empty, too long, control characters) and the promise of a reply
+  to every message are shared with the socket.io channel (``channels.guard``).
 * Personal data is redacted before Rasa sees the text (``channels.privacy``), and
-  every message gets at least one reply (``channels.guard``).
+  every message gets at least one reply.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from rasa.core.channels.rest import RestInput
@@ -22,14 +21,7 @@ from sanic.request import Request
 from channels.guard import Handler, never_silent
 from channels.privacy import redacting
 
-MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
-EMPTY_REPLY = "It looks like your message was empty. What would you like to know?"
-TOO_LONG_REPLY = (
-    f"That message is longer than I can read ({MAX_MESSAGE_CHARS:,} characters at most). "
-    "Could you ask your question in a shorter message?"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class BadRequest(ValueError):
@@ -55,16 +47,7 @@ def parse_body(body: bytes) -> dict[str, Any]:
         message = str(message)
     if not isinstance(message, str):
         raise BadRequest('"message" is required: the patient\'s text.')
-    return {**data, "sender": sender, "message": _CONTROL.sub(" ", message).strip()}
-
-
-def reply_without_assistant(data: dict[str, Any]) -> str | None:
-    """A friendly reply for messages the assistant should not process at all."""
-    if not data["message"]:
-        return EMPTY_REPLY
-    if len(data["message"]) > MAX_MESSAGE_CHARS:
-        return TOO_LONG_REPLY
-    return None
+    return {**data, "sender": sender, "message": message}
 
 
 class GuardedRestInput(RestInput):
@@ -81,9 +64,6 @@ class GuardedRestInput(RestInput):
                 data = parse_body(request.body)
             except BadRequest as problem:
                 return response.json({"error": str(problem)}, status=400)
-            reply = reply_without_assistant(data)
-            if reply:
-                return response.json([{"recipient_id": data["sender"], "text": reply}])
             request.parsed_json = data  # what Rasa's handler reads
             return None
 

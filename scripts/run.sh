@@ -15,6 +15,8 @@ export ASSISTANT_URL="${ASSISTANT_URL:-http://localhost:${RASA_PORT}}"
 export CLINIC_ALLOWED_ORIGINS="${CLINIC_ALLOWED_ORIGINS:-http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}}"
 IFS=, read -ra allowed_origins <<< "$CLINIC_ALLOWED_ORIGINS"
 
+"$BIN/python" scripts/check_services.py || exit 1
+
 pids=()
 stop() {
   trap - INT TERM EXIT

@@ -5,7 +5,7 @@ import json
 import pytest
 import requests
 
-from channels.rest import EMPTY_REPLY, TOO_LONG_REPLY
+from channels.guard import EMPTY_REPLY, TOO_LONG_REPLY
 from tests.e2e.conftest import Patient
 
 REQUESTS_NO_CLIENT_SENDS = {

@@ -1,8 +1,11 @@
-"""When the action server is down the assistant still answers, and recovers by itself."""
+"""Faults: the action server down, PostgreSQL or Redis missing at start."""
+
+import os
+import subprocess
 
 from channels.guard import SORRY
 from tests.e2e.conftest import Patient
-from tests.servers import running_action_server, running_servers
+from tests.servers import ROOT, free_port, running_action_server, running_servers
 
 
 def test_action_server_down_then_back(tmp_path):
@@ -13,3 +16,20 @@ def test_action_server_down_then_back(tmp_path):
 
         with running_action_server(servers):
             assert "about an hour" in patient.ask("how long does a rhizotomy take?")
+
+
+def test_an_unreachable_database_or_redis_is_named_in_one_line(tmp_path):
+    env = {
+        **os.environ,
+        "RASA_PORT": str(free_port()),
+        "TRACKER_DB_URL": f"postgresql://clinic@127.0.0.1:{free_port()}/clinic",
+        "LOCK_STORE_TYPE": "redis",
+        "REDIS_PORT": str(free_port()),
+    }
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "run.sh")], env=env, capture_output=True, text=True, timeout=120
+    )
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1
+    assert lines[0].startswith("PostgreSQL at 127.0.0.1:") and "start it" in lines[0]
+    assert lines[1].startswith("Redis at localhost:") and "start it" in lines[1]

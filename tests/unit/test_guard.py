@@ -2,7 +2,13 @@ import asyncio
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from channels.guard import SORRY, never_silent
+from channels.guard import (
+    EMPTY_REPLY,
+    MAX_MESSAGE_CHARS,
+    SORRY,
+    TOO_LONG_REPLY,
+    never_silent,
+)
 
 
 def run(handler, text="hi"):
@@ -30,3 +36,16 @@ def test_a_failing_turn_gets_an_apology():
         raise ConnectionError("action server down")
 
     assert run(broken) == [SORRY]
+
+
+async def echo(message):
+    await message.output_channel.send_response(message.sender_id, {"text": message.text})
+
+
+def test_control_characters_are_removed_before_the_assistant_sees_the_text():
+    assert run(echo, "hi\x00\x1b there\x07 ") == ["hi   there"]
+
+
+def test_empty_and_overlong_messages_get_a_friendly_reply_without_the_assistant():
+    assert run(echo, " \n\t ") == [EMPTY_REPLY]
+    assert run(echo, "x" * (MAX_MESSAGE_CHARS + 1)) == [TOO_LONG_REPLY]

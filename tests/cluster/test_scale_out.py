@@ -1,0 +1,147 @@
+"""Scale-out: two Rasa servers behind nginx sharing PostgreSQL and Redis (make cluster).
+
+50 conversations of 6 turns run at once through nginx, which sends each request to
+either instance; every turn must get the right answer from the shared context, and
+PostgreSQL must hold each conversation's user turns exactly once, in order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import statistics
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import requests
+import sqlalchemy as sa
+
+from tests.servers import ROOT, free_port, running_process, wait_until_answering
+
+CONVERSATIONS = 50
+TURNS = [
+    ("what is a rhizotomy?", "semi-permanent"),
+    ("how long does the relief last?", "several years"),
+    ("and a nerve block?", "up to weeks"),
+    ("how long does it take?", "15 to 30 minutes"),
+    ("what about the other one?", "about an hour"),
+    ("where are your offices?", "Baytown"),
+]
+NEEDS = {"initdb": "postgresql", "redis-server": "redis-server", "nginx": "nginx"}
+
+
+def missing_packages() -> list[str]:
+    has_postgres = any(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    found = {"initdb": has_postgres} | {
+        cmd: bool(shutil.which(cmd)) for cmd in NEEDS if cmd != "initdb"
+    }
+    return [NEEDS[cmd] for cmd, ok in found.items() if not ok]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    missing = missing_packages()
+    if missing:
+        pytest.skip(f"install {' '.join(missing)} (apt-get; .ci/run does) to test the scale-out")
+    # under the project, not pytest's private temp folder: PostgreSQL runs as its own user
+    state = ROOT / "var" / f"cluster-test-{uuid.uuid4().hex[:8]}"
+    state.mkdir(parents=True)
+    ports = {
+        name: str(free_port())
+        for name in (
+            "CLUSTER_PORT",
+            "PG_PORT",
+            "REDIS_PORT",
+            "RASA_PORT_A",
+            "RASA_PORT_B",
+            "ACTION_PORT",
+        )
+    }
+    env = {**os.environ, **ports, "CLUSTER_DIR": str(state)}
+    log = state / "cluster.log"
+    with running_process([str(ROOT / "scripts" / "cluster.sh")], log, env) as process:
+        try:
+            wait_until_answering([f"http://localhost:{ports['CLUSTER_PORT']}/"], process, log)
+        except RuntimeError:
+            shutil.rmtree(state, ignore_errors=True)
+            raise
+        yield {
+            "url": f"http://localhost:{ports['CLUSTER_PORT']}/webhooks/rest/webhook",
+            "db": f"postgresql://clinic@127.0.0.1:{ports['PG_PORT']}/clinic",
+            "instances": {f"127.0.0.1:{ports['RASA_PORT_A']}", f"127.0.0.1:{ports['RASA_PORT_B']}"},
+            "pid_file_a": state / f"rasa-{ports['RASA_PORT_A']}.pid",
+        }
+    shutil.rmtree(state, ignore_errors=True)
+
+
+def converse(url: str) -> dict:
+    sender = f"scale-{uuid.uuid4().hex}"
+    served_by, latencies, wrong = set(), [], []
+    with requests.Session() as session:
+        for text, expected in TURNS:
+            started = time.perf_counter()
+            response = session.post(url, json={"sender": sender, "message": text}, timeout=60)
+            latencies.append(time.perf_counter() - started)
+            served_by.add(response.headers.get("X-Served-By"))
+            reply = " ".join(m.get("text", "") for m in response.json())
+            if response.status_code != 200 or expected not in reply:
+                wrong.append((text, response.status_code, reply[:120]))
+    return {"sender": sender, "served_by": served_by, "latencies": latencies, "wrong": wrong}
+
+
+def test_fifty_concurrent_conversations_across_two_instances(cluster):
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=CONVERSATIONS) as pool:
+        results = list(pool.map(lambda _: converse(cluster["url"]), range(CONVERSATIONS)))
+    elapsed = time.perf_counter() - started
+
+    latencies = sorted(s for r in results for s in r["latencies"])
+    p50_ms = statistics.median(latencies) * 1000
+    p95_ms = latencies[int(0.95 * (len(latencies) - 1))] * 1000
+    errors = sum(len(r["wrong"]) for r in results)
+    print(
+        f"\n{len(latencies)} turns in {elapsed:.1f} s, errors {errors}, "
+        f"p50 {p50_ms:.0f} ms, p95 {p95_ms:.0f} ms"
+    )
+    assert all(not r["wrong"] for r in results), [r["wrong"] for r in results if r["wrong"]][:3]
+    assert all(r["served_by"] == cluster["instances"] for r in results)
+
+    engine = sa.create_engine(cluster["db"])
+    with engine.connect() as connection:
+        for result in results:
+            rows = connection.execute(
+                sa.text(
+                    "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' "
+                    "ORDER BY id"
+                ),
+                {"sender": result["sender"]},
+            )
+            texts = [json.loads(row[0])["text"] for row in rows]
+            assert texts == [text for text, _ in TURNS]
+    engine.dispose()
+
+
+def test_stopping_one_instance_loses_no_conversation(cluster):
+    sender = f"failover-{uuid.uuid4().hex}"
+
+    def ask(text: str) -> str:
+        response = requests.post(
+            cluster["url"], json={"sender": sender, "message": text}, timeout=60
+        )
+        assert response.status_code == 200
+        return " ".join(m.get("text", "") for m in response.json())
+
+    assert "semi-permanent" in ask(TURNS[0][0])
+    pid = int(cluster["pid_file_a"].read_text())
+    os.kill(pid, signal.SIGTERM)
+    for _ in range(60):
+        if not Path(f"/proc/{pid}").exists():
+            break
+        time.sleep(0.5)
+    for text, expected in TURNS[1:]:
+        assert expected in ask(text), text
