@@ -2,12 +2,15 @@
 
 For the REST and socket.io channels alike: control characters are removed; an empty
 message, or one longer than ``MAX_MESSAGE_CHARS``, gets a friendly reply without
-reaching the assistant; a turn that fails or says nothing gets an apology.
+reaching the assistant; a turn that fails, says nothing or takes longer than
+``REPLY_TIMEOUT_S`` gets an apology.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -20,6 +23,8 @@ SORRY = (
     "I'm sorry, I couldn't answer that just now. Please try again in a moment. "
     "In an emergency, call 911."
 )
+# A turn taking longer than this (a slow or hung action server) gets the apology.
+REPLY_TIMEOUT_S = float(os.environ.get("REPLY_TIMEOUT_S", "15"))
 MAX_MESSAGE_CHARS = 2000
 EMPTY_REPLY = "It looks like your message was empty. What would you like to know?"
 TOO_LONG_REPLY = (
@@ -78,7 +83,9 @@ def never_silent(on_new_message: Handler) -> Handler:
         counting = CountingOutputChannel(message.output_channel)
         message.output_channel = counting
         try:
-            await on_new_message(message)
+            await asyncio.wait_for(on_new_message(message), timeout=REPLY_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            logger.error("No reply within %s s; the patient gets an apology.", REPLY_TIMEOUT_S)
         except Exception:
             logger.exception("Handling a message failed; the patient gets an apology.")
         if counting.sent == 0:

@@ -1,7 +1,9 @@
 """Faults: the action server down, PostgreSQL or Redis missing at start."""
 
 import os
+import socket
 import subprocess
+import time
 
 from channels.guard import SORRY
 from tests.e2e.conftest import Patient
@@ -16,6 +18,19 @@ def test_action_server_down_then_back(tmp_path):
 
         with running_action_server(servers):
             assert "about an hour" in patient.ask("how long does a rhizotomy take?")
+
+
+def test_a_hung_action_server_gets_an_apology_then_recovers(tmp_path):
+    settings = {"START_ACTION_SERVER": "no", "REPLY_TIMEOUT_S": "3"}
+    with running_servers(tmp_path, **settings) as servers:
+        patient = Patient(servers.rasa_url)
+        port = int(servers.action_url.rsplit(":", 1)[1])
+        with socket.create_server(("127.0.0.1", port)):  # accepts, never answers
+            started = time.monotonic()
+            assert patient.ask("how long does a nerve block take?") == SORRY
+            assert time.monotonic() - started < 10
+        with running_action_server(servers):
+            assert "15 to 30 minutes" in patient.ask("how long does a nerve block take?")
 
 
 def test_an_unreachable_database_or_redis_is_named_in_one_line(tmp_path):

@@ -49,3 +49,12 @@ def test_control_characters_are_removed_before_the_assistant_sees_the_text():
 def test_empty_and_overlong_messages_get_a_friendly_reply_without_the_assistant():
     assert run(echo, " \n\t ") == [EMPTY_REPLY]
     assert run(echo, "x" * (MAX_MESSAGE_CHARS + 1)) == [TOO_LONG_REPLY]
+
+
+def test_a_turn_that_hangs_gets_an_apology(monkeypatch):
+    monkeypatch.setattr("channels.guard.REPLY_TIMEOUT_S", 0.05)
+
+    async def hangs(message):
+        await asyncio.sleep(5)
+
+    assert run(hangs) == [SORRY]
