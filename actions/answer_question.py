@@ -85,7 +85,7 @@ class ActionAnswerQuestion(ClinicAction):
             return events
 
         dispatcher.utter_message(
-            text=f"{aspect.answer(procedure)}\n\nSource: {knowledge.source}",
+            text=knowledge.cite(aspect.answer(procedure)),
             buttons=follow_up_buttons(aspect),
         )
         return events

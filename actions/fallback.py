@@ -44,10 +44,12 @@ class ActionDefaultFallback(ClinicAction):
         aspect = knowledge.aspects["difference" if procedure == BOTH else "what_is"]
         subject = "nerve blocks and rhizotomy" if procedure == BOTH else f"the {procedure}"
         dispatcher.utter_message(
-            text=f"I'm not sure I understood your question about {subject}, so here is a "
-            f"short overview.\n\n{aspect.answer(procedure)}\n\n"
-            "If you meant something else, please rephrase it, or ask the clinic's team: "
-            f"{load_settings().scheduling_url}\n\nSource: {knowledge.source}",
+            text=knowledge.cite(
+                f"I'm not sure I understood your question about {subject}, so here is a "
+                f"short overview.\n\n{aspect.answer(procedure)}\n\n"
+                "If you meant something else, please rephrase it, or ask the clinic's team: "
+                f"{load_settings().scheduling_url}"
+            ),
             buttons=follow_up_buttons(aspect),
         )
         return [SlotSet("procedure", procedure), SlotSet("aspect", aspect.name)]

@@ -48,6 +48,10 @@ class Knowledge:
     aspects: dict[str, Aspect]
     deferred_topics: dict[str, str]
 
+    def cite(self, text: str) -> str:
+        """``text`` followed by the line naming the article it comes from."""
+        return f"{text}\n\nSource: {self.source}"
+
 
 def _read_yaml(name: str) -> dict:
     return yaml.safe_load((KNOWLEDGE_DIR / name).read_text(encoding="utf-8"))
