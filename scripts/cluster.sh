@@ -71,7 +71,7 @@ pids+=($!)
 wait_for "http://localhost:${ACTION_PORT}/health" "action server"
 
 for port in "${RASA_PORTS[@]}"; do
-  "$BIN/rasa" run --model models --port "$port" --endpoints endpoints.yml \
+  "$BIN/python" -m clinic_server run --model models --port "$port" --endpoints endpoints.yml \
     --credentials credentials.yml >"$STATE/rasa-$port.log" 2>&1 &
   pids+=($!)
   echo $! >"$STATE/rasa-$port.pid"  # to stop one instance and watch the other take over

@@ -43,7 +43,7 @@ if [ "${START_ACTION_SERVER:-yes}" = yes ]; then
   wait_for "http://localhost:${ACTION_PORT}/health" "action server" "${pids[-1]}"
 fi
 
-"$BIN/rasa" run --model models --port "$RASA_PORT" \
+"$BIN/python" -m clinic_server run --model models --port "$RASA_PORT" \
   --endpoints endpoints.yml --credentials credentials.yml --cors "${allowed_origins[@]}" &
 pids+=($!)
 wait_for "http://localhost:${RASA_PORT}/" "Rasa server" "${pids[-1]}"

@@ -1,0 +1,1 @@
+"""How the clinic assistant's Rasa server is launched: Rasa's own CLI plus our speed fixes."""

@@ -1,0 +1,144 @@
+"""`make eval`: intent and entity scores of our pipeline and two baselines, and answer-level
+accuracy of multi-turn conversations. Writes results/eval/ and prints a Markdown summary.
+
+Usage: python -m evaluation [--smoke] [--gate] [--out results/eval]
+  --smoke  a quick run for `make test`: 2 folds, 2-epoch baseline, 5 conversations
+  --gate   exit 1 when the held-out scores fall below the gates below
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+import rasa.engine.recipes
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.model_selection import StratifiedKFold
+
+from evaluation import conversations, models, search_baseline
+from evaluation.datasets import (
+    CONVERSATIONS,
+    ROOT,
+    Example,
+    examples_of,
+    load_heldout,
+    load_training_data,
+)
+from evaluation.report import summary
+from evaluation.scores import Prediction, Scores, plot_confusion_matrix, score
+
+OUR_CONFIG = ROOT / "config.yml"
+OUR_MODEL = ROOT / "models" / "clinic-assistant.tar.gz"
+DEFAULT_CONFIG = Path(rasa.engine.recipes.__file__).parent / "config_files" / "default_config.yml"
+INTENT_ACCURACY_GATE = 0.95
+PROCEDURE_F1_GATE = 0.90
+SEED = 20250114
+
+
+def cross_validate(
+    training: TrainingData, folds: int, work: Path
+) -> tuple[list[Example], list[Prediction]]:
+    """Our pipeline trained on (folds - 1) parts and tested on the remaining one, pooled."""
+    messages = training.intent_examples
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    intents = [m.get("intent") for m in messages]
+    tested: list[Example] = []
+    predicted: list[Prediction] = []
+    for fold, (train_rows, test_rows) in enumerate(splitter.split(messages, intents), start=1):
+        fold_data = TrainingData(
+            training_examples=[messages[i] for i in train_rows],
+            entity_synonyms=training.entity_synonyms,
+            regex_features=training.regex_features,
+            lookup_tables=training.lookup_tables,
+        )
+        model, _ = models.train(OUR_CONFIG, fold_data, work / "folds", f"fold-{fold}")
+        examples = examples_of(TrainingData(training_examples=[messages[i] for i in test_rows]))
+        tested += examples
+        predicted += models.predict(model, examples)
+        print(f"  fold {fold}/{folds} done", flush=True)
+    return tested, predicted
+
+
+def answer_level(smoke: bool, work: Path) -> conversations.ConversationResults:
+    from tests.servers import running_servers
+
+    chats = conversations.load_conversations(CONVERSATIONS)
+    with running_servers(work) as servers:
+        return conversations.replay(servers.rasa_url, chats[:5] if smoke else chats)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--gate", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "results" / "eval")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    training = load_training_data()
+    heldout, repeats = load_heldout(training)
+    print(f"held-out: {len(heldout)} messages ({repeats} exact repeats of training dropped)")
+    results: dict[str, Scores] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        print("our pipeline on the held-out messages", flush=True)
+        ours = models.predict(OUR_MODEL, heldout)
+        results["ours"] = score(heldout, ours)
+        plot_confusion_matrix(
+            heldout, ours, "Our pipeline, held-out messages", out / "confusion_heldout.png"
+        )
+
+        print("baseline: TF-IDF nearest answer", flush=True)
+        results["search"] = score(heldout, search_baseline.predict(heldout))
+
+        print("baseline: Rasa's default pipeline (rasa init) trained on our data", flush=True)
+        config = models.config_with_epochs(DEFAULT_CONFIG, 2, work) if args.smoke else DEFAULT_CONFIG
+        default_model, default_seconds = models.train(config, training, work, "rasa-default")
+        results["default"] = score(heldout, models.predict(default_model, heldout))
+
+        folds = 2 if args.smoke else 5
+        print(f"our pipeline, {folds}-fold cross-validation on the training data", flush=True)
+        cv_examples, cv_predictions = cross_validate(training, folds, work)
+        results["cv"] = score(cv_examples, cv_predictions)
+        plot_confusion_matrix(
+            cv_examples,
+            cv_predictions,
+            f"Our pipeline, {folds}-fold cross-validation",
+            out / "confusion_cv.png",
+        )
+
+        print("answer-level accuracy of multi-turn conversations (real servers)", flush=True)
+        chats = answer_level(args.smoke, work)
+
+    report = summary(results, chats, folds, default_seconds, len(heldout), repeats)
+    (out / "summary.md").write_text(report, encoding="utf-8")
+    (out / "scores.json").write_text(
+        json.dumps(
+            {name: asdict(scores) for name, scores in results.items()}
+            | {"conversations": asdict(chats)},
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    print(report)
+    ours_scores = results["ours"]
+    passed = (
+        ours_scores.intent_accuracy >= INTENT_ACCURACY_GATE
+        and ours_scores.entity_f1 >= PROCEDURE_F1_GATE
+    )
+    if args.gate:
+        print(
+            f"gate (held-out intent accuracy >= {INTENT_ACCURACY_GATE}, procedure F1 >= "
+            f"{PROCEDURE_F1_GATE}): " + ("passed" if passed else "FAILED")
+        )
+        return 0 if passed else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

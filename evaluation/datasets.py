@@ -1,0 +1,55 @@
+"""Labelled patient messages: the training data and the held-out test files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.procedures import canonical_procedure
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING_DATA = ROOT / "data" / "nlu"
+HELDOUT_FILES = (ROOT / "tests" / "nlu_heldout.yml", ROOT / "tests" / "nlu_heldout_extra.yml")
+CONVERSATIONS = ROOT / "tests" / "eval" / "conversations.yml"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A message with its intent and the procedures it names (canonical names)."""
+
+    text: str
+    intent: str
+    procedures: frozenset[str]
+
+
+def procedures_of(entities: list[dict]) -> frozenset[str]:
+    """Canonical procedure names of a message's ``procedure`` entities."""
+    names = (canonical_procedure(e.get("value")) for e in entities if e.get("entity") == "procedure")
+    return frozenset(name for name in names if name)
+
+
+def examples_of(data: TrainingData) -> list[Example]:
+    return [
+        Example(m.get(TEXT), m.get(INTENT), procedures_of(m.get(ENTITIES) or []))
+        for m in data.intent_examples
+    ]
+
+
+def load_training_data() -> TrainingData:
+    return load_data(str(TRAINING_DATA))
+
+
+def load_heldout(training: TrainingData) -> tuple[list[Example], int]:
+    """Held-out examples, minus exact repeats of a training message; and how many were dropped.
+
+    Short messages such as "hi" or "yes" are bound to appear in both; scoring them
+    would only flatter the model.
+    """
+    seen = {m.get(TEXT).strip().lower() for m in training.intent_examples}
+    examples = [e for path in HELDOUT_FILES for e in examples_of(load_data(str(path)))]
+    unseen = [e for e in examples if e.text.strip().lower() not in seen]
+    return unseen, len(examples) - len(unseen)
