@@ -16,12 +16,14 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell train validate lint format test test-unit test-stories test-nlu test-e2e test-web test-cluster cluster clean lock purge
+.PHONY: help setup run shell train validate lint format eval bench test test-unit test-stories test-eval test-bench test-e2e test-web test-cluster cluster clean lock purge
 
 help:
 	@echo "make run       set everything up, train if needed, start the assistant"
 	@echo "make test      set everything up and run every test"
 	@echo "make shell     talk to the assistant in the terminal (rasa shell)"
+	@echo "make eval      how well it understands, beside two baselines (results/eval/)"
+	@echo "make bench     how fast it answers, beside the rasa init starter bot (results/bench.md)"
 	@echo "make train | validate | lint | format | clean"
 
 setup: $(VENV)/.installed $(SPACY_STAMP)
@@ -59,6 +61,16 @@ shell: setup $(MODEL)
 cluster: setup $(MODEL)
 	@scripts/cluster.sh
 
+# Intent/entity scores (held-out, 5-fold cross-validation) beside a TF-IDF search box
+# and Rasa's default pipeline, plus multi-turn answer accuracy: results/eval/.
+eval: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/python -m evaluation
+
+# Latency, throughput, memory, start-up and training time beside the rasa init
+# starter bot: results/bench.md and results/bench_latency.png.
+bench: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/python -m benchmarks
+
 validate: setup
 	$(RASA) data validate --fail-on-warning
 
@@ -70,7 +82,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup lint validate $(MODEL) test-unit test-stories test-nlu test-e2e test-web test-cluster
+test: setup lint validate $(MODEL) test-unit test-stories test-eval test-bench test-e2e test-web test-cluster
 
 test-unit: setup
 	$(BIN)/pytest -q tests/unit
@@ -79,9 +91,12 @@ test-stories: setup $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/test_conversations.yml \
 		--fail-on-prediction-errors --out $(RESULTS)/stories
 
-test-nlu: setup $(MODEL)
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu_heldout.yml --out $(RESULTS)/heldout
-	$(BIN)/python tests/check_nlu_gate.py $(RESULTS)/heldout
+# Smoke runs of `make eval` and `make bench`; the eval run also gates the held-out scores.
+test-eval: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/python -m evaluation --smoke --gate --out $(RESULTS)/eval-smoke
+
+test-bench: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/python -m benchmarks --smoke --out $(RESULTS)/bench-smoke
 
 test-e2e: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/e2e

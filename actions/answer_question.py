@@ -47,7 +47,8 @@ class ActionAnswerQuestion(ClinicAction):
     """Answer an aspect of a procedure, asking which procedure when it matters and is unknown.
 
     ``inform_procedure`` ("and a rhizotomy?") repeats the last aspect for the named
-    procedure; ``switch_procedure`` ("and the other one?") for the other procedure.
+    procedure; ``switch_procedure`` ("and the other one?") for the procedure it names,
+    or else for the other procedure.
     """
 
     action_name = "action_answer_question"
@@ -65,7 +66,7 @@ class ActionAnswerQuestion(ClinicAction):
             needs_one = previous is not None and previous.needs_procedure
             aspect = previous if needs_one else knowledge.aspects[DEFAULT_ASPECT]
             if intent == SWITCH_PROCEDURE:
-                mentioned = other_procedure(known)
+                mentioned = mentioned or other_procedure(known)
         else:
             aspect = knowledge.aspects.get((intent or "").replace("ask_", "", 1))
         if aspect is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import math
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ class LoadResult:
         if not self.latencies_ms:
             return float("nan")
         ordered = sorted(self.latencies_ms)
-        rank = max(1, round(share * len(ordered) + 0.5))
+        rank = max(1, math.ceil(share * len(ordered)))
         return ordered[min(rank, len(ordered)) - 1]
 
 

@@ -64,7 +64,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
-            "C": 30.0,
+            "C": 300.0,
             "max_iter": 3000,
             "min_char_ngram": 2,
             "max_char_ngram": 5,

@@ -19,4 +19,4 @@ if ! curl -fsS -o /dev/null "http://localhost:${ACTION_PORT}/health" 2>/dev/null
     sleep 0.5
   done
 fi
-"$BIN/rasa" shell --model models --port "$SHELL_PORT" --endpoints endpoints.yml
+"$BIN/python" -m clinic_server shell --model models --port "$SHELL_PORT" --endpoints endpoints.yml

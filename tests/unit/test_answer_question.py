@@ -62,6 +62,17 @@ def test_and_the_other_one_switches_procedure(dispatcher):
     assert SlotSet("procedure", "rhizotomy") in events
 
 
+def test_and_for_a_named_procedure_answers_for_that_one(dispatcher):
+    events, message = run(
+        dispatcher,
+        "switch_procedure",
+        [procedure_entity("RFA")],
+        slots={"aspect": "procedure_length"},
+    )
+    assert "about an hour" in message["text"]
+    assert SlotSet("procedure", "rhizotomy") in events
+
+
 def test_both_answers_for_each_procedure(dispatcher):
     _, message = run(
         dispatcher, "inform_procedure", [procedure_entity("both")], {"aspect": "onset"}

@@ -1,0 +1,60 @@
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from clinic_nlu.linear_intent_classifier import LinearIntentClassifier
+
+EXAMPLES = {
+    "ask_cost": ["how much does it cost", "what is the price", "how expensive is it"],
+    "greet": ["hello", "hi there", "good morning"],
+    "ask_onset": ["how soon does it work", "when will i feel better", "how fast is the relief"],
+}
+
+
+def training_data() -> TrainingData:
+    return TrainingData(
+        [Message({TEXT: text, INTENT: intent}) for intent, texts in EXAMPLES.items() for text in texts]
+    )
+
+
+def trained(tmp_path) -> tuple[LinearIntentClassifier, LocalModelStorage, Resource]:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("linear")
+    context = ExecutionContext(GraphSchema({}), "test")
+    classifier = LinearIntentClassifier.create({}, storage, resource, context)
+    classifier.train(training_data())
+    return classifier, storage, resource
+
+
+def classify(classifier: LinearIntentClassifier, text: str) -> Message:
+    message = Message({TEXT: text})
+    classifier.process([message])
+    return message
+
+
+def test_unseen_wording_gets_the_right_intent_and_a_ranking(tmp_path):
+    classifier, _, _ = trained(tmp_path)
+    message = classify(classifier, "whats the price of it")
+    assert message.get(INTENT)["name"] == "ask_cost"
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert [r["name"] for r in ranking][0] == "ask_cost"
+    assert len(ranking) == 3
+    confidences = [r["confidence"] for r in ranking]
+    assert confidences == sorted(confidences, reverse=True)
+    assert abs(sum(confidences) - 1) < 1e-6
+
+
+def test_typos_are_carried_by_character_ngrams(tmp_path):
+    classifier, _, _ = trained(tmp_path)
+    assert classify(classifier, "helo ther").get(INTENT)["name"] == "greet"
+
+
+def test_a_loaded_model_predicts_like_the_trained_one(tmp_path):
+    classifier, storage, resource = trained(tmp_path)
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = LinearIntentClassifier.load({}, storage, resource, context)
+    for text in ["how soon will it work", "hello", "cost?"]:
+        assert classify(loaded, text).get(INTENT) == classify(classifier, text).get(INTENT)

@@ -1,0 +1,40 @@
+import asyncio
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from clinic_server.tracker_store import ClinicSQLTrackerStore
+
+DOMAIN = Domain.from_yaml(
+    """
+version: "3.1"
+intents: [ask_what_is]
+slots:
+  procedure:
+    type: text
+    mappings: [{type: custom}]
+"""
+)
+
+
+def test_conversations_are_kept_in_a_write_ahead_logged_sqlite_file(tmp_path):
+    url = f"sqlite:///{tmp_path / 'conversations.db'}"
+    store = ClinicSQLTrackerStore(domain=DOMAIN, host=url)
+    tracker = DialogueStateTracker("patient-1", DOMAIN.slots)
+    tracker.update(UserUttered("what is a rhizotomy", {"name": "ask_what_is", "confidence": 1}))
+    tracker.update(SlotSet("procedure", "rhizotomy"))
+    tracker.update(ActionExecuted("action_listen"))
+    asyncio.run(store.save(tracker))
+    tracker.update(UserUttered("and how long does it last"))
+    asyncio.run(store.save(tracker))
+
+    reopened = ClinicSQLTrackerStore(domain=DOMAIN, host=url)
+    restored = asyncio.run(reopened.retrieve("patient-1"))
+    assert restored.get_slot("procedure") == "rhizotomy"
+    assert [e.text for e in restored.events if isinstance(e, UserUttered)] == [
+        "what is a rhizotomy",
+        "and how long does it last",
+    ]
+    with reopened.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
