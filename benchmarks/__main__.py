@@ -5,8 +5,9 @@ timed to the first answer), and loaded with 1, 10 and 50 concurrent six-turn
 conversations over REST. Writes results/bench.md, results/bench.json and
 results/bench_latency.png, and prints the table.
 
-Usage: python -m benchmarks [--smoke] [--out results]
-  --smoke  a quick run for `make test`: existing models, 1 and 2 concurrent conversations
+Usage: python -m benchmarks [--smoke] [--skip-training] [--out results]
+  --smoke          a quick run for `make test`: 1 and 2 concurrent conversations, no training
+  --skip-training  serve the existing models without timing a training from scratch
 """
 
 from __future__ import annotations
@@ -28,21 +29,20 @@ LEVELS = [(1, 10), (10, 4), (50, 2)]
 SMOKE_LEVELS = [(1, 1), (2, 1)]
 
 
-def measure(bot: bots.Bot, smoke: bool, work: Path) -> BotResults:
+def measure(
+    bot: bots.Bot, levels: list[tuple[int, int]], time_training: bool, work: Path
+) -> BotResults:
     results = BotResults(bot.name)
-    if smoke:
-        if not bots.has_model(bot):
-            bot.train(bot.project / "models")
-    else:
+    if time_training:
         print(f"{bot.name}: training from scratch", flush=True)
         results.training_seconds = bot.train(work / f"{bot.name}-models".replace(" ", "-"))
-        if not bots.has_model(bot):
-            bot.train(bot.project / "models")
+    if not bots.has_model(bot):
+        bot.train(bot.project / "models")
     print(f"{bot.name}: starting", flush=True)
     with bots.serving(bot, work / f"{bot.name}.log".replace(" ", "-")) as served:
         results.startup_seconds = served.startup_seconds
         asyncio.run(run_load(served.webhook_url, bot.conversations, 1, 1))  # warm-up
-        for concurrency, each in SMOKE_LEVELS if smoke else LEVELS:
+        for concurrency, each in levels:
             load = asyncio.run(run_load(served.webhook_url, bot.conversations, concurrency, each))
             results.loads.append(load)
             print(
@@ -60,12 +60,17 @@ def measure(bot: bots.Bot, smoke: bool, work: Path) -> BotResults:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--skip-training", action="store_true")
     parser.add_argument("--out", type=Path, default=bots.ROOT / "results")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     bots.ensure_starter_project()
     with tempfile.TemporaryDirectory() as folder:
-        measured = [measure(bot, args.smoke, Path(folder)) for bot in (bots.CLINIC, bots.STARTER)]
+        levels = SMOKE_LEVELS if args.smoke else LEVELS
+        time_training = not (args.smoke or args.skip_training)
+        measured = [
+            measure(bot, levels, time_training, Path(folder)) for bot in (bots.CLINIC, bots.STARTER)
+        ]
     report = summary(measured[0], measured[1], smoke=args.smoke)
     (args.out / "bench.md").write_text(report, encoding="utf-8")
     (args.out / "bench.json").write_text(

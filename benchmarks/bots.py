@@ -1,4 +1,4 @@
-"""The two assistants the benchmark serves: ours (scripts/run.sh) and the `rasa init` starter bot."""
+"""The assistants the benchmark serves: ours (scripts/run.sh) and the `rasa init` starter bot."""
 
 from __future__ import annotations
 
@@ -107,13 +107,17 @@ def has_model(bot: Bot) -> bool:
 
 def _answers(webhook_url: str, text: str) -> bool:
     try:
-        response = requests.post(webhook_url, json={"sender": "bench-start", "message": text}, timeout=5)
+        response = requests.post(
+            webhook_url, json={"sender": "bench-start", "message": text}, timeout=5
+        )
         return response.ok and bool(response.json())
     except (requests.RequestException, ValueError):
         return False
 
 
-def _wait_for_first_answer(webhook_url: str, text: str, process: subprocess.Popen, log: Path) -> None:
+def _wait_for_first_answer(
+    webhook_url: str, text: str, process: subprocess.Popen, log: Path
+) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while not _answers(webhook_url, text):
         if process.poll() is not None or time.monotonic() > deadline:

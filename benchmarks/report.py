@@ -40,11 +40,11 @@ def _memory(result: BotResults) -> str:
         f"{process_label(command)} {mb:.0f} MB"
         for command, mb in sorted(result.peak_memory_mb.items(), key=lambda item: -item[1])
     ]
-    return ", ".join(parts) or "–"
+    return ", ".join(parts) or "-"
 
 
 def _ratio(ours: float, theirs: float) -> str:
-    return f"{ours / theirs:.2f}×" if theirs else "–"
+    return f"{ours / theirs:.2f}x" if theirs else "-"
 
 
 def summary(ours: BotResults, starter: BotResults, smoke: bool = False) -> str:
@@ -77,11 +77,11 @@ def summary(ours: BotResults, starter: BotResults, smoke: bool = False) -> str:
     lines += [
         "",
         f"Throughput (best level): {_ratio(ours.best_throughput(), starter.best_throughput())} "
-        f"the starter bot's (target ≥ {TARGET_THROUGHPUT_RATIO:.0f}×: "
+        f"the starter bot's (target ≥ {TARGET_THROUGHPUT_RATIO:.0f}x: "
         + ("met" if throughput_ratio >= TARGET_THROUGHPUT_RATIO else "**not met**")
         + ").",
         f"Start-up: {_ratio(ours.startup_seconds, starter.startup_seconds)} the starter bot's "
-        f"(target ≤ {TARGET_STARTUP_RATIO}×: "
+        f"(target ≤ {TARGET_STARTUP_RATIO}x: "
         + ("met" if startup_ratio <= TARGET_STARTUP_RATIO else "**not met**")
         + ").",
     ]
@@ -104,7 +104,7 @@ def plot_latency(results: list[BotResults], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(7, 4.5))
-    for result, colour in zip(results, ("#0f766e", "#9ca3af")):
+    for result, colour in zip(results, ("#0f766e", "#9ca3af"), strict=True):
         levels = [load.concurrency for load in result.loads]
         for share, style in ((0.5, "-"), (0.95, "--")):
             axes.plot(

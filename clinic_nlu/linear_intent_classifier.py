@@ -123,8 +123,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         texts = [message.get(TEXT) or "" for message in messages]
         intents = self._pipeline.classes_
-        for message, probabilities in zip(messages, self._pipeline.predict_proba(texts)):
-            ranked = sorted(zip(probabilities, intents), reverse=True)
+        for message, probabilities in zip(
+            messages, self._pipeline.predict_proba(texts), strict=True
+        ):
+            ranked = sorted(zip(probabilities, intents, strict=True), reverse=True)
             ranking = [
                 {"name": str(name), "confidence": float(confidence)}
                 for confidence, name in ranked[: self._config["ranking_length"]]

@@ -97,7 +97,9 @@ def main() -> int:
         results["search"] = score(heldout, search_baseline.predict(heldout))
 
         print("baseline: Rasa's default pipeline (rasa init) trained on our data", flush=True)
-        config = models.config_with_epochs(DEFAULT_CONFIG, 2, work) if args.smoke else DEFAULT_CONFIG
+        config = (
+            models.config_with_epochs(DEFAULT_CONFIG, 2, work) if args.smoke else DEFAULT_CONFIG
+        )
         default_model, default_seconds = models.train(config, training, work, "rasa-default")
         results["default"] = score(heldout, models.predict(default_model, heldout))
 

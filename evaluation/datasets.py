@@ -28,7 +28,9 @@ class Example:
 
 def procedures_of(entities: list[dict]) -> frozenset[str]:
     """Canonical procedure names of a message's ``procedure`` entities."""
-    names = (canonical_procedure(e.get("value")) for e in entities if e.get("entity") == "procedure")
+    names = (
+        canonical_procedure(e.get("value")) for e in entities if e.get("entity") == "procedure"
+    )
     return frozenset(name for name in names if name)
 
 

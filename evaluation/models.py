@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from rasa.core.agent import Agent
 from rasa.model_training import train_nlu
+from rasa.utils.log_utils import configure_structlog
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from evaluation.datasets import Example, procedures_of
@@ -52,7 +53,7 @@ async def _parse_all(model: Path, texts: Sequence[str]) -> list[dict]:
 
 def predict(model: Path, examples: Sequence[Example]) -> list[Prediction]:
     """The model's final intent (after the fallback) and procedures for each example."""
-    logging.getLogger("rasa").setLevel(logging.ERROR)
+    configure_structlog(logging.WARNING)  # no debug line per parsed message
     parsed = asyncio.run(_parse_all(model, [e.text for e in examples]))
     return [
         Prediction(result["intent"]["name"], procedures_of(result.get("entities") or []))

@@ -17,7 +17,7 @@ def _row(name: str, scores: Scores, entities: bool = True) -> str:
     entity = (
         f"{_pct(scores.entity_precision)} | {_pct(scores.entity_recall)} | {_pct(scores.entity_f1)}"
         if entities
-        else "– | – | –"
+        else "- | - | -"
     )
     return (
         f"| {name} | {scores.examples} | {_pct(scores.intent_accuracy)} | "

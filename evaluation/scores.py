@@ -51,19 +51,21 @@ def score(examples: Sequence[Example], predictions: Sequence[Prediction]) -> Sco
     _, _, per_f1, _ = precision_recall_fscore_support(
         truth, guess, labels=labels, average=None, zero_division=0
     )
-    found = sum(len(e.procedures & p.procedures) for e, p in zip(examples, predictions))
+    found = sum(
+        len(e.procedures & p.procedures) for e, p in zip(examples, predictions, strict=True)
+    )
     predicted = sum(len(p.procedures) for p in predictions)
     expected = sum(len(e.procedures) for e in examples)
     entity_precision = found / predicted if predicted else 0.0
     entity_recall = found / expected if expected else 0.0
-    confusions = Counter((t, g) for t, g in zip(truth, guess) if t != g)
+    confusions = Counter((t, g) for t, g in zip(truth, guess, strict=True) if t != g)
     return Scores(
         examples=len(examples),
         intent_accuracy=accuracy_score(truth, guess),
         intent_precision=float(precision),
         intent_recall=float(recall),
         intent_f1=float(f1),
-        per_intent_f1={label: float(value) for label, value in zip(labels, per_f1)},
+        per_intent_f1={label: float(value) for label, value in zip(labels, per_f1, strict=True)},
         entity_precision=entity_precision,
         entity_recall=entity_recall,
         entity_f1=_f1(entity_precision, entity_recall),

@@ -9,6 +9,7 @@ with no answer of their own (yes, no, naming a procedure) cannot be found.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -39,10 +40,11 @@ def answer_documents() -> dict[str, str]:
     for rules_file in (ROOT / "data" / "rules").glob("*.yml"):
         for rule in yaml.safe_load(rules_file.read_text(encoding="utf-8"))["rules"]:
             steps = rule["steps"]
-            for first, second in zip(steps, steps[1:]):
+            for first, second in pairwise(steps):
                 action = second.get("action", "")
                 if "intent" in first and action in responses:
-                    documents[first["intent"]] = " ".join(r.get("text", "") for r in responses[action])
+                    texts = (response.get("text", "") for response in responses[action])
+                    documents[first["intent"]] = " ".join(texts)
     settings = load_settings()
     documents["book_appointment"] = booking_text(settings)
     documents["ask_human"] = contact_text(settings)

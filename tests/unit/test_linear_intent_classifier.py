@@ -16,7 +16,11 @@ EXAMPLES = {
 
 def training_data() -> TrainingData:
     return TrainingData(
-        [Message({TEXT: text, INTENT: intent}) for intent, texts in EXAMPLES.items() for text in texts]
+        [
+            Message({TEXT: text, INTENT: intent})
+            for intent, texts in EXAMPLES.items()
+            for text in texts
+        ]
     )
 
 
@@ -40,7 +44,7 @@ def test_unseen_wording_gets_the_right_intent_and_a_ranking(tmp_path):
     message = classify(classifier, "whats the price of it")
     assert message.get(INTENT)["name"] == "ask_cost"
     ranking = message.get(INTENT_RANKING_KEY)
-    assert [r["name"] for r in ranking][0] == "ask_cost"
+    assert ranking[0]["name"] == "ask_cost"
     assert len(ranking) == 3
     confidences = [r["confidence"] for r in ranking]
     assert confidences == sorted(confidences, reverse=True)
