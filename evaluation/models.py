@@ -12,13 +12,11 @@ from pathlib import Path
 import yaml
 from rasa.core.agent import Agent
 from rasa.model_training import train_nlu
-from rasa.utils.log_utils import configure_structlog
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.log_utils import configure_structlog
 
 from evaluation.datasets import Example, procedures_of
 from evaluation.scores import Prediction
-
-DOMAIN = Path(__file__).resolve().parents[1] / "domain.yml"
 
 
 def train(config: Path, data: TrainingData, output: Path, name: str) -> tuple[Path, float]:

@@ -38,3 +38,22 @@ def test_conversations_are_kept_in_a_write_ahead_logged_sqlite_file(tmp_path):
     ]
     with reopened.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_a_loaded_conversation_saves_only_its_new_events(tmp_path):
+    store = ClinicSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'c.db'}")
+    tracker = DialogueStateTracker("patient-2", DOMAIN.slots)
+    tracker.update(UserUttered("hi"))
+    tracker.update(ActionExecuted("action_listen"))
+    asyncio.run(store.save(tracker))
+    for turn in ("what is a rhizotomy", "how long does it last"):
+        loaded = asyncio.run(store.retrieve("patient-2"))
+        loaded.update(UserUttered(turn))
+        loaded.update(ActionExecuted("action_listen"))
+        asyncio.run(store.save(loaded))
+        asyncio.run(store.save(loaded))  # saved again: nothing new, nothing doubled
+
+    events = asyncio.run(store.retrieve("patient-2")).events
+    texts = [e.text for e in events if isinstance(e, UserUttered)]
+    assert texts == ["hi", "what is a rhizotomy", "how long does it last"]
+    assert len(events) == 6
