@@ -73,6 +73,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
+            # Rasa reuses a cached trained component while its config is unchanged:
+            # bump this when the saved model's classes or features change.
+            "model_format": 2,
             "C": 300.0,
             "max_iter": 3000,
             "min_char_ngram": 2,
