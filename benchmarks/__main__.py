@@ -2,8 +2,8 @@
 
 Both bots are trained from scratch (timed), started as they run for real (start-up
 timed to the first answer), and loaded with 1, 10 and 50 concurrent six-turn
-conversations over REST. Writes results/bench.md, results/bench.json and
-results/bench_latency.png, and prints the table.
+conversations over REST, in three rounds that alternate between the bots. Writes
+results/bench.md, results/bench.json and results/bench_latency.png, and prints the table.
 
 Usage: python -m benchmarks [--smoke] [--skip-training] [--out results]
   --smoke          a quick run for `make test`: 1 and 2 concurrent conversations, no training
@@ -17,44 +17,79 @@ import asyncio
 import json
 import sys
 import tempfile
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
 from benchmarks import bots, processes
-from benchmarks.load import run_load
+from benchmarks.load import LoadResult, run_load
 from benchmarks.report import BotResults, plot_latency, summary
 
 # (concurrent conversations, conversations each simulated patient holds)
 LEVELS = [(1, 10), (10, 4), (50, 2)]
 SMOKE_LEVELS = [(1, 1), (2, 1)]
+ROUNDS = 3
 
 
-def measure(
-    bot: bots.Bot, levels: list[tuple[int, int]], time_training: bool, work: Path
-) -> BotResults:
+def prepare(bot: bots.Bot, time_training: bool, work: Path) -> BotResults:
+    """Time a training from scratch (when asked) and make sure a model is there to serve."""
     results = BotResults(bot.name)
     if time_training:
         print(f"{bot.name}: training from scratch", flush=True)
         results.training_seconds = bot.train(work / f"{bot.name}-models".replace(" ", "-"))
     if not bots.has_model(bot):
         bot.train(bot.project / "models")
-    print(f"{bot.name}: starting", flush=True)
-    with bots.serving(bot, work / f"{bot.name}.log".replace(" ", "-")) as served:
-        results.startup_seconds = served.startup_seconds
-        asyncio.run(run_load(served.webhook_url, bot.conversations, 1, 1))  # warm-up
-        for concurrency, each in levels:
-            load = asyncio.run(run_load(served.webhook_url, bot.conversations, concurrency, each))
-            results.loads.append(load)
-            print(
-                f"  {concurrency:>3} concurrent: {load.turns} turns, {load.errors} errors, "
-                f"{load.turns_per_second:.1f} turns/s, p95 {load.percentile(0.95):.0f} ms",
-                flush=True,
-            )
-        for pid in processes.descendants(served.root_pid):
-            command = processes.command_line(pid)
-            if "python" in command or "/rasa" in command:
-                results.peak_memory_mb[command] = processes.peak_rss_mb(pid)
     return results
+
+
+def record_memory(served: bots.Served, results: BotResults) -> None:
+    for pid in processes.descendants(served.root_pid):
+        command = processes.command_line(pid)
+        if "python" in command or "/rasa" in command:
+            results.peak_memory_mb[command] = processes.peak_rss_mb(pid)
+
+
+def median_round(rounds: list[LoadResult]) -> LoadResult:
+    return sorted(rounds, key=lambda load: load.turns_per_second)[len(rounds) // 2]
+
+
+def measure(
+    pairs: list[tuple[bots.Bot, BotResults]], levels: list[tuple[int, int]], rounds: int, work: Path
+) -> None:
+    """Start every bot (one after the other), then load them in alternating rounds.
+
+    Alternating keeps a slow spell of the machine from landing on one bot only; each
+    level reports the round with the median throughput.
+    """
+    with ExitStack() as stack:
+        served = []
+        for bot, results in pairs:
+            print(f"{bot.name}: starting", flush=True)
+            log = work / f"{bot.name}.log".replace(" ", "-")
+            running = stack.enter_context(bots.serving(bot, log))
+            results.startup_seconds = running.startup_seconds
+            asyncio.run(run_load(running.webhook_url, bot.conversations, 1, 1))  # warm-up
+            served.append(running)
+        for concurrency, each in levels:
+            measured: list[list[LoadResult]] = [[] for _ in pairs]
+            for _ in range(rounds):
+                for (bot, _), running, loads in zip(pairs, served, measured, strict=True):
+                    load = asyncio.run(
+                        run_load(running.webhook_url, bot.conversations, concurrency, each)
+                    )
+                    loads.append(load)
+            for (bot, results), loads in zip(pairs, measured, strict=True):
+                load = median_round(loads)
+                results.loads.append(load)
+                each_round = "/".join(f"{one.turns_per_second:.0f}" for one in loads)
+                print(
+                    f"  {bot.name}, {concurrency} concurrent: {load.turns} turns, "
+                    f"{load.errors} errors, {load.turns_per_second:.1f} turns/s "
+                    f"(rounds {each_round}), p95 {load.percentile(0.95):.0f} ms",
+                    flush=True,
+                )
+        for (_, results), running in zip(pairs, served, strict=True):
+            record_memory(running, results)
 
 
 def main() -> int:
@@ -65,13 +100,16 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     bots.ensure_starter_project()
+    time_training = not (args.smoke or args.skip_training)
     with tempfile.TemporaryDirectory() as folder:
-        levels = SMOKE_LEVELS if args.smoke else LEVELS
-        time_training = not (args.smoke or args.skip_training)
-        measured = [
-            measure(bot, levels, time_training, Path(folder)) for bot in (bots.CLINIC, bots.STARTER)
-        ]
-    report = summary(measured[0], measured[1], smoke=args.smoke)
+        work = Path(folder)
+        pairs = [(bot, prepare(bot, time_training, work)) for bot in (bots.CLINIC, bots.STARTER)]
+        if args.smoke:
+            measure(pairs, SMOKE_LEVELS, 1, work)
+        else:
+            measure(pairs, LEVELS, ROUNDS, work)
+    measured = [results for _, results in pairs]
+    report = summary(measured[0], measured[1], smoke=args.smoke, rounds=1 if args.smoke else ROUNDS)
     (args.out / "bench.md").write_text(report, encoding="utf-8")
     (args.out / "bench.json").write_text(
         json.dumps([asdict(result) for result in measured], indent=2), encoding="utf-8"

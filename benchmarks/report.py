@@ -47,12 +47,13 @@ def _ratio(ours: float, theirs: float) -> str:
     return f"{ours / theirs:.2f}x" if theirs else "-"
 
 
-def summary(ours: BotResults, starter: BotResults, smoke: bool = False) -> str:
+def summary(ours: BotResults, starter: BotResults, smoke: bool = False, rounds: int = 1) -> str:
     lines = [
         "# Speed: `make bench`" + (" (smoke run: a few conversations only)" if smoke else ""),
         "",
         "Closed loop over the REST channel: each simulated patient sends a turn, waits for "
-        "the answer and sends the next, six turns a conversation, no think time.",
+        "the answer and sends the next, six turns a conversation, no think time. "
+        f"Each level: the median-throughput round of {rounds}, alternating between the bots.",
         "",
         "| assistant | concurrent | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |",
         "|---|---|---|---|---|---|---|---|",
