@@ -31,14 +31,14 @@ SMOKE_LEVELS = [(1, 1), (2, 1)]
 ROUNDS = 3
 
 
-def prepare(bot: bots.Bot, time_training: bool, work: Path) -> BotResults:
-    """Time a training from scratch (when asked) and make sure a model is there to serve."""
+def prepare(bot: bots.Bot, time_training: bool) -> BotResults:
+    """Train from scratch when timing (or when no model is there yet)."""
     results = BotResults(bot.name)
     if time_training:
         print(f"{bot.name}: training from scratch", flush=True)
-        results.training_seconds = bot.train(work / f"{bot.name}-models".replace(" ", "-"))
-    if not bots.has_model(bot):
-        bot.train(bot.project / "models")
+        results.training_seconds = bot.train()
+    elif not bots.has_model(bot):
+        bot.train()
     return results
 
 
@@ -103,7 +103,7 @@ def main() -> int:
     time_training = not (args.smoke or args.skip_training)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        pairs = [(bot, prepare(bot, time_training, work)) for bot in (bots.CLINIC, bots.STARTER)]
+        pairs = [(bot, prepare(bot, time_training)) for bot in (bots.CLINIC, bots.STARTER)]
         if args.smoke:
             measure(pairs, SMOKE_LEVELS, 1, work)
         else:

@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,31 @@ STARTER_TEMPLATE = Path(rasa.cli.__file__).parent / "initial_project"
 START_TIMEOUT_S = 300
 
 
+# (port, a scratch folder) -> the command that serves a bot and its extra environment
+Launcher = Callable[[int, Path], tuple[list[str], dict[str, str]]]
+
+
+def _run_script(port: int, folder: Path) -> tuple[list[str], dict[str, str]]:
+    """Our assistant as `make run` starts it, on free ports and its own database."""
+    env = {
+        "RASA_PORT": str(port),
+        "ACTION_PORT": str(free_port()),
+        "WEB_PORT": str(free_port()),
+        "TRACKER_DB_URL": f"sqlite:///{folder / 'bench-conversations.db'}",
+    }
+    return [str(ROOT / "scripts" / "run.sh")], env
+
+
+def _rasa_run(port: int, folder: Path) -> tuple[list[str], dict[str, str]]:
+    """The starter bot as `rasa run` serves it from its own project."""
+    command = [
+        str(RASA), "run", "--port", str(port), "--model", str(STARTER_DIR / "models"),
+        "--credentials", str(STARTER_DIR / "credentials.yml"),
+        "--endpoints", str(STARTER_DIR / "endpoints.yml"),
+    ]  # fmt: skip
+    return command, {}
+
+
 @dataclass(frozen=True)
 class Bot:
     """How to train and serve one assistant, and what its patients say."""
@@ -31,10 +56,12 @@ class Bot:
     conversations: list[list[str]]
     project: Path
     train_args: list[str]
+    launch: Launcher
 
-    def train(self, output: Path) -> float:
-        """Train from scratch (no cache) into ``output``; the seconds it took."""
+    def train(self) -> float:
+        """Train from scratch (no cache) into the project's models; the seconds it took."""
         started = time.perf_counter()
+        output = self.project / "models"
         subprocess.run(
             [str(RASA), "train", "--force", "--out", str(output), *self.train_args],
             cwd=self.project,
@@ -55,7 +82,8 @@ class Served:
 CLINIC = Bot(
     name="clinic assistant",
     project=ROOT,
-    train_args=["--augmentation", "0"],
+    train_args=["--augmentation", "0", "--fixed-model-name", "clinic-assistant"],
+    launch=_run_script,
     conversations=[
         [
             "hi",
@@ -87,7 +115,8 @@ CLINIC = Bot(
 STARTER = Bot(
     name="rasa init starter bot",
     project=STARTER_DIR,
-    train_args=[],
+    train_args=["--fixed-model-name", "starter"],
+    launch=_rasa_run,
     conversations=[
         ["hello", "I feel sad today", "yes it did", "are you a bot?", "I am great now", "goodbye"],
         ["hi there", "very unhappy", "no", "am I talking to a human?", "perfect", "bye"],
@@ -129,17 +158,9 @@ def _wait_for_first_answer(
 def serving(bot: Bot, log: Path) -> Iterator[Served]:
     """Start ``bot`` the way it is run for real; measure process start to first answer."""
     port = free_port()
+    command, extra_env = bot.launch(port, log.parent)
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
-    if bot is CLINIC:
-        env.update(RASA_PORT=str(port), ACTION_PORT=str(free_port()), WEB_PORT=str(free_port()))
-        env["TRACKER_DB_URL"] = f"sqlite:///{log.parent / 'bench-conversations.db'}"
-        command = [str(ROOT / "scripts" / "run.sh")]
-    else:
-        command = [
-            str(RASA), "run", "--port", str(port), "--model", str(bot.project / "models"),
-            "--credentials", str(bot.project / "credentials.yml"),
-            "--endpoints", str(bot.project / "endpoints.yml"),
-        ]  # fmt: skip
+    env.update(extra_env)
     webhook_url = f"http://localhost:{port}/webhooks/rest/webhook"
     started = time.perf_counter()
     with running_process(command, log, env) as process:

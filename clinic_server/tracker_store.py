@@ -56,7 +56,7 @@ class ClinicSQLTrackerStore(SQLTrackerStore):
     ) -> DialogueStateTracker | None:
         tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
         if tracker is not None and not fetch_events_from_all_sessions:
-            setattr(tracker, STORED_EVENTS, len(tracker.events))
+            tracker.__dict__[STORED_EVENTS] = len(tracker.events)
         return tracker
 
     def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> Iterator:
