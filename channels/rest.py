@@ -5,8 +5,9 @@
   ``error`` that says what to send.
 * Message checks (empty, too long, control characters) and the promise of a reply
   to every message are shared with the socket.io channel (``channels.guard``).
-* Personal data is redacted before Rasa sees the text (``channels.privacy``), and
-  every message gets at least one reply.
+* Every message gets at least one reply. The assistant reads the patient's own
+  words (the safety check first); the tracker store keeps only a redacted copy
+  (``clinic_privacy``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from channels.guard import Handler, never_silent
-from channels.privacy import redacting
 
 MAX_SENDER_CHARS = 128
 
@@ -54,7 +54,7 @@ class GuardedRestInput(RestInput):
     """The REST channel (same URL, ``/webhooks/rest/webhook``) with input checks."""
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        webhook = super().blueprint(never_silent(redacting(on_new_message)))
+        webhook = super().blueprint(never_silent(on_new_message))
 
         @webhook.middleware("request")
         async def check_request(request: Request) -> response.HTTPResponse | None:

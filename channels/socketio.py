@@ -19,7 +19,6 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 from channels.guard import never_silent
-from channels.privacy import redacting
 
 ORIGINS_VARIABLE = "CLINIC_ALLOWED_ORIGINS"
 DEFAULT_ORIGINS = ["http://localhost:8000", "http://127.0.0.1:8000"]
@@ -50,7 +49,7 @@ class OriginCheckedSocketIOInput(SocketIOInput):
         return channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socketio_webhook = super().blueprint(never_silent(redacting(on_new_message)))
+        socketio_webhook = super().blueprint(never_silent(on_new_message))
         engine = self.sio.eio
         # engineio reads this on every request; a list switches its origin check on
         # (a disallowed Origin gets 400, for polling and websocket alike).

@@ -1,52 +1,53 @@
 """An NLU component that makes sure emergencies and self-harm are never missed.
 
-It runs after the intent classifier. When a message contains wording from
-``safety_patterns.yml`` it sets the matching safety intent with full
-confidence, so the rules answer with 911 / 988 before anything else.
+It runs last, on the patient's own words (the tracker store redacts only what it
+stores). Two signals decide:
+
+1. the patterns of ``clinic_nlu.safety`` (English and Spanish, misspellings,
+   slang), which win over the classifier;
+2. the trained intent classifier, whose safety intents stand unless the text
+   tells of the past, of someone else, or of a worry (the patterns' own checks);
+   then its best other intent is taken.
+
+On a safety intent it adds a ``language`` entity (``en``, ``es`` or ``mixed``),
+so the emergency reply comes in the patient's language. The parse result keeps
+both signals under ``safety_check``; each override is logged at info level with
+the intents and the category, never the text.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from re import Pattern
+import logging
 from typing import Any
 
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from clinic_nlu.intents import override_intent
+from clinic_nlu.safety import SAFETY_INTENTS, SafetyRules, find_danger, load_safety_rules
+from clinic_nlu.safety import message_language, tells_of_no_danger_now
 
-PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
-SafetyRules = list[tuple[str, list[Pattern[str]]]]
-
-
-def load_safety_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
-    """Compiled patterns per safety intent, in the file's order (self-harm first)."""
-    raw: dict[str, list[str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        (intent, [re.compile(pattern, re.IGNORECASE) for pattern in patterns])
-        for intent, patterns in raw.items()
-    ]
+logger = logging.getLogger(__name__)
+LANGUAGE_ENTITY = "language"
+# In the parse result: the classifier's intent and the category the patterns found.
+SAFETY_CHECK = "safety_check"
+EXTRACTOR = "SafetyNet"
 
 
-def safety_intent(text: str, rules: SafetyRules) -> str | None:
-    """The safety intent whose wording appears in ``text``, if any."""
-    normalized = text.replace("\u2019", "'")
-    for intent, patterns in rules:
-        if any(pattern.search(normalized) for pattern in patterns):
-            return intent
-    return None
+def _add_language(message: Message, language: str) -> None:
+    entity = {"entity": LANGUAGE_ENTITY, "value": language, "extractor": EXTRACTOR}
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_ENTITY]
+    message.set(ENTITIES, [*entities, entity], add_to_output=True)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(GraphComponent):
-    """Overrides the predicted intent when a message describes an emergency."""
+    """Sets the safety intent when a message tells of an emergency or a crisis."""
 
     def __init__(self, rules: SafetyRules) -> None:
         self._rules = rules
@@ -61,10 +62,40 @@ class SafetyNet(GraphComponent):
     ) -> SafetyNet:
         return cls(load_safety_rules())
 
+    def decide(self, message: Message) -> None:
+        """Set the safety intent (and language) on ``message`` when its text calls for one."""
+        text = message.get(TEXT) or ""
+        predicted = (message.get(INTENT) or {}).get("name")
+        danger = find_danger(text, self._rules)
+        message.set(
+            SAFETY_CHECK,
+            {"classifier": predicted, "patterns": danger.category if danger else None},
+            add_to_output=True,
+        )
+        if danger is not None:
+            if predicted != danger.intent:
+                logger.info(
+                    "Safety patterns override the classifier: %s -> %s (%s)",
+                    predicted,
+                    danger.intent,
+                    danger.category,
+                )
+                override_intent(message, danger.intent)
+            _add_language(message, danger.language)
+        elif predicted in SAFETY_INTENTS:
+            if tells_of_no_danger_now(text, self._rules):
+                fallback = next(
+                    (entry["name"] for entry in message.get(INTENT_RANKING_KEY) or []
+                     if entry.get("name") not in SAFETY_INTENTS),
+                    DEFAULT_NLU_FALLBACK_INTENT_NAME,
+                )
+                logger.info("Safety check overrides the classifier: %s -> %s", predicted, fallback)
+                override_intent(message, fallback)
+            else:
+                _add_language(message, message_language(text))
+
     def process(self, messages: list[Message]) -> list[Message]:
-        """Set the safety intent on every message whose text calls for one."""
+        """Check every message."""
         for message in messages:
-            intent = safety_intent(message.get(TEXT) or "", self._rules)
-            if intent is not None:
-                override_intent(message, intent)
+            self.decide(message)
         return messages

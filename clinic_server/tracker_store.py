@@ -1,4 +1,9 @@
-"""Rasa's SQL tracker store, tuned for SQLite.
+"""Rasa's SQL tracker store, tuned for SQLite, storing only redacted user messages.
+
+Every user message is redacted as it is written (``clinic_privacy``): the
+assistant reads what the patient wrote while it answers, the database only ever
+holds the redacted copy. This is the one place conversations reach disk, for
+every channel (REST, socket.io, ``rasa shell``).
 
 Rasa opens a new SQLite connection for every query (SQLAlchemy's default for
 file databases) and commits in rollback-journal mode, which syncs the file to
@@ -25,6 +30,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from clinic_privacy.events import redacted_event
 
 # Set on a tracker this store loaded: how many of its events are stored already.
 STORED_EVENTS = "_clinic_stored_events"
@@ -60,7 +67,10 @@ class ClinicSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> Iterator:
+        """The events to store, each user message redacted (``clinic_privacy``)."""
         stored = tracker.__dict__.pop(STORED_EVENTS, None)
         if stored is None:
-            return super()._additional_events(session, tracker)
-        return itertools.islice(tracker.events, stored, len(tracker.events))
+            new_events = super()._additional_events(session, tracker)
+        else:
+            new_events = itertools.islice(tracker.events, stored, len(tracker.events))
+        return map(redacted_event, new_events)

@@ -19,7 +19,7 @@ import rasa.engine.recipes
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.model_selection import StratifiedKFold
 
-from evaluation import conversations, models, search_baseline
+from evaluation import conversations, models, safety, search_baseline
 from evaluation.datasets import (
     CONVERSATIONS,
     ROOT,
@@ -93,6 +93,9 @@ def main() -> int:
             heldout, ours, "Our pipeline, held-out messages", out / "confusion_heldout.png"
         )
 
+        print("safety layer on the safety sets", flush=True)
+        safety_scores = safety.score_safety(OUR_MODEL, safety.load_safety_examples())
+
         print("baseline: TF-IDF nearest answer", flush=True)
         results["search"] = score(heldout, search_baseline.predict(heldout))
 
@@ -118,11 +121,18 @@ def main() -> int:
         chats = answer_level(args.smoke, work)
 
     report = summary(results, chats, folds, default_seconds, len(heldout), repeats)
+    report += "\n" + safety.safety_table(safety_scores)
     (out / "summary.md").write_text(report, encoding="utf-8")
     (out / "scores.json").write_text(
         json.dumps(
             {name: asdict(scores) for name, scores in results.items()}
-            | {"conversations": asdict(chats)},
+            | {"conversations": asdict(chats)}
+            | {
+                "safety": {
+                    "recall": safety_scores.overall_recall.rate,
+                    "false_alarms": safety_scores.overall_false_alarms.rate,
+                }
+            },
             indent=2,
         ),
         encoding="utf-8",
@@ -132,11 +142,13 @@ def main() -> int:
     passed = (
         ours_scores.intent_accuracy >= INTENT_ACCURACY_GATE
         and ours_scores.entity_f1 >= PROCEDURE_F1_GATE
+        and safety.safety_gate_passed(safety_scores)
     )
     if args.gate:
         print(
             f"gate (held-out intent accuracy >= {INTENT_ACCURACY_GATE}, procedure F1 >= "
-            f"{PROCEDURE_F1_GATE}): " + ("passed" if passed else "FAILED")
+            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}): "
+            + ("passed" if passed else "FAILED")
         )
         return 0 if passed else 1
     return 0

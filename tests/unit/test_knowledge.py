@@ -10,7 +10,7 @@ from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, NERVE_BLOCK, RHIZOTOMY
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLE = ROOT.parent / "shared" / "article" / "rhizotomy-vs-nerve-blocks.txt"
+ARTICLE = ROOT / "knowledge" / "article.txt"
 
 
 def rule_intents(rule_file: str) -> set[str]:

@@ -1,0 +1,1 @@
+"""What identifies a patient never reaches disk: redaction of stored conversations."""
