@@ -37,6 +37,8 @@ def redacted_event(event: Event) -> Event:
     data["metadata"] = _redacted_values(data.get("metadata") or {})
     parse_data = data.get("parse_data") or {}
     parse_data["text"] = _redacted_text(parse_data.get("text"))
+    if "metadata" in parse_data:
+        parse_data["metadata"] = _redacted_values(parse_data["metadata"])
     for entity in parse_data.get("entities") or []:
         for key in ("value", "text"):
             if key in entity:

@@ -51,8 +51,10 @@ _FORMATS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\b\.?(?:,?\s+(?:de(?:l)?\s+)?\d{{2,4}})?", re.I),
     # spelled-out digits: three or more number words in a row
     re.compile(rf"\b(?:(?:{_NUMBER_WORDS})[\s,-]+){{2,}}(?:{_NUMBER_WORDS})\b", re.I),
-    # a word mixing letters and digits with at least four characters: "XGH448271", "MRN0045"
-    re.compile(r"\b(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w-]{4,}\b"),
+    # a word mixing letters and digits, but for ordinals: "XGH448271", "MRN0045", "14B"
+    re.compile(r"\b(?!\d+(?:st|nd|rd|th)\b)(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w-]{2,}\b"),
+    # what follows an apartment, unit or suite: "Apt 14", "Suite B"
+    re.compile(r"\b(?:apt|apartment|unit|suite|ste|bldg|building|lote)\.?\s*#?\s*[\w-]+", re.I),
     # a street address: house number, up to three words, the street's kind
     re.compile(rf"\b\d{{1,6}}\s+(?:[^\W\d_]+\.?\s+){{0,3}}(?:{_STREET_KINDS})\b\.?", re.I),
 ]

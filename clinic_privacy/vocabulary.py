@@ -47,6 +47,7 @@ ORDINARY_WORDS_PER_LANGUAGE = 40_000
 FUNCTION_WORDS_PER_LANGUAGE = 300
 # Beyond this rank a known word right after a name may be a surname ("maria bellamy").
 FREQUENT_WORDS_PER_LANGUAGE = 5_000
+_FOREIGN_LETTER = re.compile(r"[^\W\d_a-zA-ZáéíóúüñÁÉÍÓÚÜÑ]")
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -86,7 +87,12 @@ class Vocabulary:
     rare: frozenset[str]  # known words outside our own and each language's most frequent
 
     def is_known(self, word: str) -> bool:
-        """True when ``word`` (any case) may be stored outside a name's position."""
+        """True when ``word`` (any case) may be stored outside a name's position.
+
+        A word with letters that English and Spanish do not use ("Văn") is not.
+        """
+        if _FOREIGN_LETTER.search(word):
+            return False
         folded = fold(word).removesuffix("'s")
         parts = folded.split("-") if "-" in folded else [folded]
         return all(part in self.known for part in parts)

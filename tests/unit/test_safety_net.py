@@ -2,9 +2,15 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from clinic_nlu.safety_net import SafetyNet, load_safety_rules, safety_intent
+from clinic_nlu.safety import find_danger, load_safety_rules, message_language
+from clinic_nlu.safety_net import LANGUAGE_ENTITY, SafetyNet
 
 RULES = load_safety_rules()
+
+
+def safety_intent(text: str, rules=RULES) -> str | None:
+    danger = find_danger(text, rules)
+    return danger.intent if danger else None
 
 
 @pytest.mark.parametrize(
@@ -54,6 +60,11 @@ def test_self_harm_wording_is_caught(text):
         "will the injection end my pain for good",
         "is it safe if I have a heart condition",
         "my back pain is killing me",
+        "my sister had a stroke years ago, can she still get a rhizotomy?",
+        "what if I faint when I see the needle?",
+        "could I have an allergic reaction to the anesthetic?",
+        "este dolor me esta matando, cuanto dura el bloqueo",
+        "my legs are dead tired after work",
     ],
 )
 def test_ordinary_questions_are_left_alone(text):
@@ -77,3 +88,51 @@ def test_the_component_keeps_ordinary_predictions():
     message.set(INTENT, {"name": "ask_procedure_length", "confidence": 0.9})
     SafetyNet(RULES).process([message])
     assert message.get(INTENT)["name"] == "ask_procedure_length"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I am Planning to take my own life", "report_self_harm"),
+        ("ya no quiero vivir", "report_self_harm"),
+        ("me tome todas las pastillas del frasco", "report_self_harm"),
+        ("no puedo respirar desde la inyeccion", "report_emergency"),
+        ("i had a stroke years ago and now my face is drooping again", "report_emergency"),
+        ("cant breath rite now", "report_emergency"),
+    ],
+)
+def test_crises_however_written_are_caught(text, intent):
+    assert safety_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("me duele mucho el pecho", "es"),
+        ("my chest hurts so much", "en"),
+        ("ya no quiero estar aqui, everybody would be better without me", "mixed"),
+    ],
+)
+def test_the_reply_language_follows_the_message(text, language):
+    assert message_language(text) == language
+
+
+def test_a_spanish_emergency_carries_its_language():
+    message = Message({TEXT: "mi esposo no puede respirar"})
+    message.set(INTENT, {"name": "out_of_scope", "confidence": 0.6})
+    SafetyNet(RULES).process([message])
+    assert message.get(INTENT)["name"] == "report_emergency"
+    languages = [e["value"] for e in message.get("entities") if e["entity"] == LANGUAGE_ENTITY]
+    assert languages == ["es"]
+
+
+def test_a_classifier_alarm_about_the_past_is_withdrawn():
+    message = Message({TEXT: "my uncle had a heart problem years ago, is a nerve block ok"})
+    ranking = [
+        {"name": "report_emergency", "confidence": 0.5},
+        {"name": "ask_candidates", "confidence": 0.3},
+    ]
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    SafetyNet(RULES).process([message])
+    assert message.get(INTENT)["name"] == "ask_candidates"
