@@ -60,13 +60,9 @@ def test_ordinary_words_are_kept(text):
 
 def test_a_stored_user_event_is_redacted_everywhere():
     text = "I'm Maria Lopez, how long does a nerve block last?"
-    event = UserUttered(
-        text,
-        intent={"name": "ask_relief_duration", "confidence": 0.9},
-        entities=[{"entity": "procedure", "value": "nerve block", "start": 34, "end": 45}],
-        parse_data={"text": text, "intent": {"name": "ask_relief_duration"}, "entities": []},
-        metadata={"note": "from Maria Lopez"},
-    )
+    entities = [{"entity": "procedure", "value": "nerve block", "start": 34, "end": 45}]
+    parse_data = {"text": text, "intent": {"name": "ask_relief_duration"}, "entities": entities}
+    event = UserUttered(text, parse_data=parse_data, metadata={"note": "from Maria Lopez"})
     stored = redacted_event(event).as_dict()
     assert "maria" not in str(stored).lower() and "lopez" not in str(stored).lower()
     assert stored["text"] == f"I'm {MASK}, how long does a nerve block last?"
