@@ -16,7 +16,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell train validate lint format eval bench test test-unit test-stories test-eval test-bench test-e2e test-web test-cluster cluster clean lock purge
+.PHONY: help setup run shell train validate lint format eval bench test test-unit test-stories test-eval test-bench test-e2e test-privacy test-web test-cluster cluster clean lock purge
 
 help:
 	@echo "make run       set everything up, train if needed, start the assistant"
@@ -82,7 +82,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup lint validate $(MODEL) test-unit test-stories test-eval test-bench test-e2e test-web test-cluster
+test: setup lint validate $(MODEL) test-unit test-stories test-eval test-bench test-e2e test-privacy test-web test-cluster
 
 test-unit: setup
 	$(BIN)/pytest -q tests/unit
@@ -91,7 +91,8 @@ test-stories: setup $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/test_conversations.yml \
 		--fail-on-prediction-errors --out $(RESULTS)/stories
 
-# Smoke runs of `make eval` and `make bench`; the eval run also gates the held-out scores.
+# Smoke runs of `make eval` and `make bench`; the eval run also gates the held-out scores
+# and the safety recall (100 % of the safety sets' emergencies and crises).
 test-eval: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/python -m evaluation --smoke --gate --out $(RESULTS)/eval-smoke
 
@@ -100,6 +101,10 @@ test-bench: setup $(MODEL) $(WEB_VENDOR)
 
 test-e2e: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/e2e
+
+# Privacy probes over REST and socket.io, then every file the servers wrote searched.
+test-privacy: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/pytest -q tests/privacy
 
 # 50 concurrent conversations through nginx across two Rasa servers (needs
 # postgresql, redis-server and nginx from apt-get; skipped with a message without).

@@ -43,7 +43,24 @@ _STREET_KINDS = (
     "st|street|dr|drive|ln|lane|rd|road|ave|avenue|blvd|boulevard|way|ct|court|trail|trl|"
     "pkwy|parkway|cir|circle|pl|place|loop|bend|hwy|highway|fwy|freeway|calle|avenida"
 )
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "thirtieth|(?:twenty|thirty)[\\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+)
+# a year in words: "nineteen fifty two", "twenty oh five"
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)\s+(?:hundred\s+)?(?:and\s+)?"
+    rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|(?:oh|o)\s+(?:{_UNITS}))"
+)
 _FORMATS = [
+    # a date in words: "the fourth of july", "march third", "nineteen fifty two"
+    re.compile(rf"\b(?:{_ORDINAL_WORDS})\s+(?:of\s+)?(?:{_MONTHS})\b", re.I),
+    re.compile(rf"\b(?:{_MONTHS})\s+(?:the\s+)?(?:{_ORDINAL_WORDS})\b", re.I),
+    re.compile(rf"\b{_YEAR_WORDS}\b", re.I),
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
     re.compile(r"(?:https?://|www\.)\S+", re.I),  # link
     # a date with a month's name: "March 14", "14th of March", "14 de marzo"
@@ -76,6 +93,12 @@ _INTRO = re.compile(
     rf"\b(?:(?P<strong>{_STRONG_INTRO})|(?P<weak>{_WEAK_INTRO})|"
     rf"(?:my|mi|our|nuestr[oa]|la|el)\s+(?P<relative>{_RELATIVE})\.?)[\s,:]+",
     re.I,
+)
+# Words before "here" that are no name: "I'm here", "we are all here".
+_NOT_SIGNATURES = frozenset(
+    "i im i'm we were we're you he she they it is are am was be been still not just right over "
+    "out back up down in from all so also the a an my our your and or hi hello hey yes ok okay "
+    "who what why how when where which come came get got".split()
 )
 # Words signing a message at the start of a sentence: "Bill here", "Maria Lopez aqui".
 _SIGNED = re.compile(r"(?:^|[.!?,;]\s*)(?:hi|hello|hola|hey)?[\s,]*(?P<name>(?:[^\W\d_]+\s+){1,3})(?:here|aqu[ií])\b", re.I)
@@ -142,7 +165,7 @@ def _mark_introduced_names(text: str, words: list[_Word], vocabulary: Vocabulary
         for word in words:
             inside = signed.start("name") <= word.start < signed.end("name")
             if inside and (word.capitalised or fold(word.text) in vocabulary.names):
-                word.masked = word.masked or fold(word.text) not in vocabulary.function_words
+                word.masked = word.masked or fold(word.text) not in _NOT_SIGNATURES
     for intro in _INTRO.finditer(text):
         index = starts.get(intro.end())
         for offset in range(MAX_NAME_WORDS):
@@ -192,7 +215,7 @@ def _extend_names(text: str, words: list[_Word], vocabulary: Vocabulary) -> None
             part_of_name = (
                 not vocabulary.is_known(folded)
                 or folded in vocabulary.names
-                or (neighbour is right and folded in vocabulary.rare)  # "*** bellamy"
+                or folded in vocabulary.rare  # "*** bellamy", "sunny ***"
                 or (neighbour.capitalised and name.capitalised and folded not in vocabulary.function_words)
             )
             if part_of_name:
