@@ -23,8 +23,9 @@ PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 SAFETY_INTENTS = ("report_self_harm", "report_emergency")  # first match wins, in this order
 PAST_OR_OTHER = "past_or_other"
 HYPOTHETICAL = "hypothetical"
+CLASSIFIER_DOUBTS = "classifier_doubts"
 NAMED = "_named"  # a category of names of events, which worries and questions cancel
-_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")  # not inside "102.5"
 _NOW = re.compile(
     r"\b(now|right\s+now|today|tonight|this\s+(morning|afternoon|evening)|just|currently|"
     r"ahora|ahorita|hoy|esta\s+(manana|tarde|noche)|acaba\s+de|acabo\s+de)\b"
@@ -64,6 +65,7 @@ class SafetyRules:
     categories: dict[str, dict[str, list[Pattern[str]]]]
     past_or_other: list[Pattern[str]]
     hypothetical: list[Pattern[str]]
+    classifier_doubts: list[Pattern[str]]
 
 
 def normalise(text: str) -> str:
@@ -89,6 +91,7 @@ def load_safety_rules(path: Path = PATTERNS_FILE) -> SafetyRules:
         categories,
         past_or_other=[re.compile(pattern) for pattern in raw[PAST_OR_OTHER]],
         hypothetical=[re.compile(pattern) for pattern in raw[HYPOTHETICAL]],
+        classifier_doubts=[re.compile(pattern) for pattern in raw[CLASSIFIER_DOUBTS]],
     )
 
 
@@ -134,10 +137,14 @@ def find_danger(text: str, rules: SafetyRules | None = None) -> SafetyMatch | No
 
 
 def tells_of_no_danger_now(text: str, rules: SafetyRules | None = None) -> bool:
-    """True when a sentence of ``text`` tells of the past, of others, or of a worry."""
+    """True when ``text`` tells of the past, of others, of a worry, or jokes.
+
+    Only for an alarm the classifier raised alone: a pattern's match stands.
+    """
     rules = rules or load_safety_rules()
-    sentences = [part for part in _SENTENCE_END.split(normalise(text)) if part.strip()]
-    return any(
+    normalised = normalise(text)
+    sentences = [part for part in _SENTENCE_END.split(normalised) if part.strip()]
+    return _any_match(rules.classifier_doubts, normalised) or any(
         _tells_of_the_past(sentence, rules) or _any_match(rules.hypothetical, sentence)
         for sentence in sentences
     )
