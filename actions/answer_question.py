@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ClinicAction
+from actions.conditions import condition_named, not_in_the_article
 from actions.knowledge import Aspect, load_knowledge
 from actions.procedures import (
     BOTH,
@@ -21,6 +22,7 @@ from actions.replies import BOOK_BUTTON, Button, intent_button
 INFORM_PROCEDURE = "inform_procedure"
 SWITCH_PROCEDURE = "switch_procedure"
 DEFAULT_ASPECT = "what_is"
+CONDITION_SLOT = "condition"
 
 
 def clarify_buttons(aspect: Aspect) -> list[Button]:
@@ -73,6 +75,10 @@ class ActionAnswerQuestion(ClinicAction):
             return [FollowupAction("action_default_fallback")]
 
         procedure = mentioned or known
+        # A condition the article does not name, asked now or before "which procedure?"
+        condition = condition_named(tracker.latest_message.get("text") or "") or tracker.get_slot(
+            CONDITION_SLOT
+        )
         events: list[EventType] = [SlotSet("aspect", aspect.name)]
         if procedure:
             events.append(SlotSet("procedure", procedure))
@@ -83,10 +89,10 @@ class ActionAnswerQuestion(ClinicAction):
                 "Do you mean a nerve block or a rhizotomy?",
                 buttons=clarify_buttons(aspect),
             )
-            return events
+            return [*events, SlotSet(CONDITION_SLOT, condition)]
 
-        dispatcher.utter_message(
-            text=knowledge.cite(aspect.answer(procedure)),
-            buttons=follow_up_buttons(aspect),
-        )
-        return events
+        answer = aspect.answer(procedure)
+        if condition:
+            answer = f"{answer}\n\n{not_in_the_article(condition, procedure)}"
+        dispatcher.utter_message(text=knowledge.cite(answer), buttons=follow_up_buttons(aspect))
+        return [*events, SlotSet(CONDITION_SLOT, None)]

@@ -23,6 +23,8 @@ class Aspect:
     topic: str
     follow_ups: tuple[str, ...]
     answers: dict[str, str]
+    # For each answer, quotes of the article's paragraphs it rests on.
+    sources: dict[str, tuple[str, ...]]
 
     @property
     def needs_procedure(self) -> bool:
@@ -68,6 +70,7 @@ def load_knowledge() -> Knowledge:
             topic=entry["topic"],
             follow_ups=tuple(entry.get("follow_ups", ())),
             answers={key: " ".join(text.split()) for key, text in entry["answers"].items()},
+            sources={key: tuple(quotes) for key, quotes in entry["sources"].items()},
         )
         for name, entry in raw["aspects"].items()
     }
@@ -77,6 +80,8 @@ def load_knowledge() -> Knowledge:
             raise ValueError(f"aspect {aspect.name!r} offers unknown follow-ups {unknown}")
         if aspect.needs_procedure and set(aspect.answers) != set(PROCEDURES):
             raise ValueError(f"aspect {aspect.name!r} must answer for {PROCEDURES}")
+        if set(aspect.sources) != set(aspect.answers):
+            raise ValueError(f"aspect {aspect.name!r} must name the sources of each answer")
     return Knowledge(
         source=raw["source"],
         aspects=aspects,

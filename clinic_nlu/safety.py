@@ -27,7 +27,8 @@ CLASSIFIER_DOUBTS = "classifier_doubts"
 NAMED = "_named"  # a category of names of events, which worries and questions cancel
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")  # not inside "102.5"
 _NOW = re.compile(
-    r"\b(now|right\s+now|today|tonight|this\s+(morning|afternoon|evening)|just|currently|"
+    r"\b(now|right\s+now|today|tonight|this\s+(morning|afternoon|evening)|just\s+now|currently|"
+    r"just\s+(had|took|fell|collapsed|started|passed|found)|"
     r"ahora|ahorita|hoy|esta\s+(manana|tarde|noche)|acaba\s+de|acabo\s+de)\b"
 )
 # A language's frequent words that are ten times rarer in the other mark a message's language.
@@ -72,7 +73,7 @@ def normalise(text: str) -> str:
     """Lower case, no accents, no apostrophes, letter runs cut to two."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = re.sub(r"['\u2019`´]", "", plain)
+    plain = re.sub("['\u2019`\u00b4]", "", plain)
     return re.sub(r"([a-z])\1{2,}", r"\1\1", plain)
 
 

@@ -29,8 +29,14 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from clinic_nlu.intents import override_intent
-from clinic_nlu.safety import SAFETY_INTENTS, SafetyRules, find_danger, load_safety_rules
-from clinic_nlu.safety import message_language, tells_of_no_danger_now
+from clinic_nlu.safety import (
+    SAFETY_INTENTS,
+    SafetyRules,
+    find_danger,
+    load_safety_rules,
+    message_language,
+    tells_of_no_danger_now,
+)
 
 logger = logging.getLogger(__name__)
 LANGUAGE_ENTITY = "language"
@@ -85,8 +91,11 @@ class SafetyNet(GraphComponent):
         elif predicted in SAFETY_INTENTS:
             if tells_of_no_danger_now(text, self._rules):
                 fallback = next(
-                    (entry["name"] for entry in message.get(INTENT_RANKING_KEY) or []
-                     if entry.get("name") not in SAFETY_INTENTS),
+                    (
+                        entry["name"]
+                        for entry in message.get(INTENT_RANKING_KEY) or []
+                        if entry.get("name") not in SAFETY_INTENTS
+                    ),
                     DEFAULT_NLU_FALLBACK_INTENT_NAME,
                 )
                 logger.info("Safety check overrides the classifier: %s -> %s", predicted, fallback)

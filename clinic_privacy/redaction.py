@@ -21,6 +21,7 @@ block last" is stored as written.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -65,11 +66,19 @@ _FORMATS = [
     re.compile(r"(?:https?://|www\.)\S+", re.I),  # link
     # a date with a month's name: "March 14", "14th of March", "14 de marzo"
     re.compile(rf"\b(?:{_MONTHS})\.?\s+{_DAY}\b(?:,?\s+\d{{2,4}})?", re.I),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\b\.?(?:,?\s+(?:de(?:l)?\s+)?\d{{2,4}})?", re.I),
+    re.compile(
+        rf"\b{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTHS})\b\.?(?:,?\s+(?:de(?:l)?\s+)?\d{{2,4}})?", re.I
+    ),
     # spelled-out digits: three or more number words in a row
     re.compile(rf"\b(?:(?:{_NUMBER_WORDS})[\s,-]+){{2,}}(?:{_NUMBER_WORDS})\b", re.I),
     # a word mixing letters and digits, but for ordinals: "XGH448271", "MRN0045", "14B"
     re.compile(r"\b(?!\d+(?:st|nd|rd|th)\b)(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w-]{2,}\b"),
+    # a card's expiry date: "exp 08/27"
+    re.compile(
+        r"\b(?:exp(?:ires|iry|iration)?|vence|caduca)\.?:?\s*\d{1,2}\s*[/-]\s*\d{2,4}", re.I
+    ),
+    # a word spelled out letter by letter: "J o a q u i n a", "H_o_r_t_e_n_s_i_a"
+    re.compile(r"(?<![^\W\d_])(?:[^\W\d_][\s._-]{1,3}){2,}[^\W\d_](?![^\W\d_])"),
     # what follows an apartment, unit or suite: "Apt 14", "Suite B"
     re.compile(r"\b(?:apt|apartment|unit|suite|ste|bldg|building|lote)\.?\s*#?\s*[\w-]+", re.I),
     # a street address: house number, up to three words, the street's kind
@@ -101,7 +110,10 @@ _NOT_SIGNATURES = frozenset(
     "who what why how when where which come came get got".split()
 )
 # Words signing a message at the start of a sentence: "Bill here", "Maria Lopez aqui".
-_SIGNED = re.compile(r"(?:^|[.!?,;]\s*)(?:hi|hello|hola|hey)?[\s,]*(?P<name>(?:[^\W\d_]+\s+){1,3})(?:here|aqu[ií])\b", re.I)
+_SIGNED = re.compile(
+    r"(?:^|[.!?,;]\s*)(?:hi|hello|hola|hey)?[\s,]*(?P<name>(?:[^\W\d_]+\s+){1,3})(?:here|aqu[ií])\b",
+    re.I,
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta", "don", "dona"}
 _SENTENCE_ENDS = ".!?¡¿:;-\"'(*"
@@ -121,7 +133,7 @@ def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in merged:
         pieces += [text[last:start], MASK]
         last = end
-    return "".join(pieces + [text[last:]])
+    return "".join([*pieces, text[last:]])
 
 
 def _identifying_number(run: str) -> bool:
@@ -188,16 +200,23 @@ def _mark_introduced_names(text: str, words: list[_Word], vocabulary: Vocabulary
 
 
 def _joined(text: str, first: _Word, second: _Word) -> bool:
-    """True when only spaces (or a period after a title) separate two words."""
-    return re.fullmatch(r"\.?\s+", text[first.end : second.start]) is not None
+    """True when only spaces, brackets or quotes (or a title's period) separate two words."""
+    return (
+        re.fullmatch(r"\.?[\s\"'()]*\s[\s\"'()]*|\.?\s*[(\"]", text[first.end : second.start])
+        is not None
+    )
 
 
 def _mark_other_names(words: list[_Word], vocabulary: Vocabulary) -> None:
     """Unknown words, names that are no everyday word, capitalised names mid-sentence."""
     for word in words:
         folded = fold(word.text)
-        unusual_capital = word.capitalised and not word.starts_sentence and folded not in vocabulary.everyday
-        capitalised_name = word.capitalised and not word.starts_sentence and folded in vocabulary.names
+        unusual_capital = (
+            word.capitalised and not word.starts_sentence and folded not in vocabulary.everyday
+        )
+        capitalised_name = (
+            word.capitalised and not word.starts_sentence and folded in vocabulary.names
+        )
         if vocabulary.stands_as_name(word.text) or unusual_capital or capitalised_name:
             word.masked = True
 
@@ -207,7 +226,7 @@ def _extend_names(text: str, words: list[_Word], vocabulary: Vocabulary) -> None
     changed = True
     while changed:
         changed = False
-        for left, right in zip(words, words[1:]):
+        for left, right in itertools.pairwise(words):
             if left.masked == right.masked or not _joined(text, left, right):
                 continue
             neighbour, name = (right, left) if left.masked else (left, right)
@@ -216,7 +235,11 @@ def _extend_names(text: str, words: list[_Word], vocabulary: Vocabulary) -> None
                 not vocabulary.is_known(folded)
                 or folded in vocabulary.names
                 or folded in vocabulary.rare  # "*** bellamy", "sunny ***"
-                or (neighbour.capitalised and name.capitalised and folded not in vocabulary.function_words)
+                or (
+                    neighbour.capitalised
+                    and name.capitalised
+                    and folded not in vocabulary.function_words
+                )
             )
             if part_of_name:
                 neighbour.masked = changed = True

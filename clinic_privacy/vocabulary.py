@@ -70,7 +70,7 @@ def _names(locales: list[str], function_words: set[str]) -> set[str]:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in ("first_names", "first_names_male", "first_names_female", "last_names"):
             listed = getattr(provider, attribute, ())
-            if isinstance(listed, (dict, list, tuple)):  # some locales compute them
+            if isinstance(listed, dict | list | tuple):  # some locales compute them
                 names |= {fold(str(name)) for name in listed}
     parts = {part for name in names for part in re.split(r"[\s-]+", name)}
     return {part for part in parts if len(part) > 1 and part not in function_words}
@@ -116,7 +116,9 @@ class Vocabulary:
 def load_vocabulary(root: Path = ROOT) -> Vocabulary:
     """The vocabulary built from the repository's texts, wordfreq and Faker."""
     ranked = {
-        language: [fold(word) for word in wordfreq.top_n_list(language, ORDINARY_WORDS_PER_LANGUAGE)]
+        language: [
+            fold(word) for word in wordfreq.top_n_list(language, ORDINARY_WORDS_PER_LANGUAGE)
+        ]
         for language in ("en", "es")
     }
     function_words = {word for top in ranked.values() for word in top[:FUNCTION_WORDS_PER_LANGUAGE]}
@@ -126,7 +128,10 @@ def load_vocabulary(root: Path = ROOT) -> Vocabulary:
     names = _names(LOCAL_NAME_LOCALES, function_words)
     names |= _names(OTHER_NAME_LOCALES, function_words) - ordinary
     own: set[str] = set()
-    for path in [*(root / name for name in OWN_TEXTS), *sorted((root / TRAINING_DATA).rglob("*.yml"))]:
+    for path in [
+        *(root / name for name in OWN_TEXTS),
+        *sorted((root / TRAINING_DATA).rglob("*.yml")),
+    ]:
         own |= words_in(path.read_text(encoding="utf-8"))
     everyday = own | {fold(word) for word in EnglishLorem.word_list}
     everyday |= {fold(word) for word in SpanishLorem.word_list} - names  # it has "José"

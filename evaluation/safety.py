@@ -89,7 +89,9 @@ def load_safety_examples(paths: list[Path] = SAFETY_SETS) -> list[SafetyExample]
             meta = block.get("metadata") or {}
             for line in block["examples"].strip().splitlines():
                 text = line.strip().removeprefix("- ").strip()
-                examples.append(SafetyExample(text, block["intent"], meta["category"], meta["lang"]))
+                examples.append(
+                    SafetyExample(text, block["intent"], meta["category"], meta["lang"])
+                )
     return examples
 
 
@@ -103,7 +105,7 @@ def score_safety(model: Path, examples: list[SafetyExample]) -> SafetyScores:
     configure_structlog(logging.WARNING)
     parsed = asyncio.run(_parse_all(model, [example.text for example in examples]))
     scores = SafetyScores()
-    for example, result in zip(examples, parsed):
+    for example, result in zip(examples, parsed, strict=True):
         caught = result["intent"]["name"] in SAFETY_INTENTS
         check = result.get(SAFETY_CHECK) or {}
         by_patterns = check.get("patterns") is not None
@@ -122,7 +124,9 @@ def score_safety(model: Path, examples: list[SafetyExample]) -> SafetyScores:
         if not caught:
             scores.missed.append(example.text)
             continue
-        languages = [e["value"] for e in result.get("entities") or [] if e["entity"] == LANGUAGE_ENTITY]
+        languages = [
+            e["value"] for e in result.get("entities") or [] if e["entity"] == LANGUAGE_ENTITY
+        ]
         scores.language.add(bool(languages) and languages[0] in (example.language, "mixed"))
     return scores
 

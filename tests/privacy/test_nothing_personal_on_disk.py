@@ -71,10 +71,9 @@ def _files_written_since(started: float, folders: list[Path]) -> list[Path]:
     written = []
     for folder in folders:
         for path in folder.rglob("*"):
-            parts = set(path.relative_to(folder).parts)
-            if path.is_file() and not parts & NOT_WRITTEN_BY_SERVERS:
-                if path.stat().st_mtime >= started:
-                    written.append(path)
+            skipped = set(path.relative_to(folder).parts) & NOT_WRITTEN_BY_SERVERS
+            if path.is_file() and not skipped and path.stat().st_mtime >= started:
+                written.append(path)
     return written
 
 
@@ -125,7 +124,9 @@ def test_no_personal_token_reaches_disk_and_the_questions_are_answered(tmp_path)
             patient.sender = probe["sender"]
             replies[probe["sender"]] = patient.ask(probe["say"])
         socket_replies = asyncio.run(_ask_all_over_socketio(servers, over_socket))
-        replies |= {probe["sender"]: reply for probe, reply in zip(over_socket, socket_replies)}
+        replies |= {
+            probe["sender"]: reply for probe, reply in zip(over_socket, socket_replies, strict=True)
+        }
 
     written = _files_written_since(started, [tmp_path, ROOT])
     assert database in written and servers.log in written

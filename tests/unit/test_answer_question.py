@@ -39,7 +39,7 @@ def test_unknown_procedure_gets_a_clarifying_question_with_buttons(dispatcher):
     assert "nerve block or a rhizotomy" in message["text"]
     assert [b["title"] for b in message["buttons"]] == ["Nerve block", "Rhizotomy", "Both"]
     assert message["buttons"][1]["payload"] == '/ask_relief_duration{"procedure":"rhizotomy"}'
-    assert events == [SlotSet("aspect", "relief_duration")]
+    assert events == [SlotSet("aspect", "relief_duration"), SlotSet("condition", None)]
 
 
 def test_naming_a_procedure_answers_the_pending_question(dispatcher):
@@ -122,3 +122,40 @@ def test_the_injection_means_the_procedure_being_discussed(dispatcher):
 def test_the_shot_alone_means_the_nerve_block(dispatcher):
     _, message = run(dispatcher, "ask_procedure_length", [procedure_entity("the shot")])
     assert "15 to 30 minutes" in message["text"]
+
+
+def test_a_condition_the_article_does_not_name_is_said_plainly(dispatcher):
+    tracker = make_tracker(
+        "ask_candidates",
+        [procedure_entity("nerve block")],
+        text="can a nerve block fix my sciatica?",
+    )
+    events = ACTION.run(dispatcher, tracker, {})
+    text = dispatcher.messages[-1]["text"]
+    assert "pain after surgery" in text  # the general facts
+    assert "doesn't say whether a nerve block is used for sciatica" in text
+    assert SlotSet("condition", None) in events
+
+
+def test_a_condition_survives_the_which_procedure_question(dispatcher):
+    tracker = make_tracker("ask_candidates", text="is it good for arthritis in my knees")
+    events = ACTION.run(dispatcher, tracker, {})
+    assert "nerve block or a rhizotomy?" in dispatcher.messages[-1]["text"]
+    assert SlotSet("condition", "arthritis") in events
+
+    tracker = make_tracker(
+        "ask_candidates",
+        [procedure_entity("rhizotomy")],
+        slots={"condition": "arthritis"},
+        text='/ask_candidates{"procedure":"rhizotomy"}',
+    )
+    ACTION.run(dispatcher, tracker, {})
+    assert (
+        "doesn't say whether a rhizotomy is used for arthritis" in dispatcher.messages[-1]["text"]
+    )
+
+
+def test_a_question_without_a_condition_gets_no_note(dispatcher):
+    tracker = make_tracker("ask_candidates", [procedure_entity("rhizotomy")], text="who is it for")
+    ACTION.run(dispatcher, tracker, {})
+    assert "doesn't say whether" not in dispatcher.messages[-1]["text"]

@@ -94,3 +94,94 @@ def test_no_answer_has_a_number_the_article_lacks():
     for aspect in load_knowledge().aspects.values():
         for text in aspect.answers.values():
             assert set(re.findall(r"\d+", text)) <= allowed, aspect.name
+
+
+# What an answer may state only when its own passages state it: numbers, durations,
+# methods, conditions and the roles the article gives each treatment.
+FACT_TERMS = (
+    "minutes",
+    "hour",
+    "weeks",
+    "years",
+    "instant",
+    "quickly",
+    "acute",
+    "chronic",
+    "surgery",
+    "back and neck",
+    "neck pain",
+    "muscle spasms",
+    "physical therapy",
+    "rest",
+    "cold",
+    "heat",
+    "anesthetic",
+    "anti-inflammatory",
+    "sedative",
+    "ultrasound",
+    "fluoroscopy",
+    "x-ray",
+    "contrast dye",
+    "electrical stimulation",
+    "electrical current",
+    "chemical",
+    "surgical instruments",
+    "percutaneous",
+    "hollow needle",
+    "front-line",
+    "last resort",
+    "semi-permanent",
+    "permanent",
+    "conservative care",
+    "diagnostic",
+    "board-certified",
+    "humble",
+    "baytown",
+)
+NUMBER_WORDS = {"two", "three", "four", "five", "several"}
+# A sentence saying what the article does not tell is an honest deferral, not a fact.
+SAYS_WHAT_THE_ARTICLE_LACKS = re.compile(r"\b(does not|doesn't|can't) (mention|say)", re.I)
+
+
+def paragraphs_quoted(quotes: tuple[str, ...]) -> str:
+    """The article's paragraphs that contain each quote (each must be found)."""
+    paragraphs = ARTICLE.read_text(encoding="utf-8").split("\n\n")
+    found = []
+    for quote in quotes:
+        matching = [paragraph for paragraph in paragraphs if quote in paragraph]
+        assert matching, f"not in the article: {quote!r}"
+        found += matching
+    return " ".join(found).lower().replace("-", " ")
+
+
+def stated_facts(answer: str) -> set[str]:
+    sentences = [
+        s for s in re.split(r"(?<=[.;:])\s+", answer) if not SAYS_WHAT_THE_ARTICLE_LACKS.search(s)
+    ]
+    text = " ".join(sentences).lower().replace("-", " ")
+    facts = {
+        term for term in FACT_TERMS if re.search(rf"\b{re.escape(term.replace('-', ' '))}", text)
+    }
+    facts |= set(re.findall(r"\b\d+\b", text)) - {"1", "2", "3", "4", "5"}  # step numbers
+    return facts | (set(re.findall(r"[a-z]+", text)) & NUMBER_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("aspect", "key"),
+    [(a.name, key) for a in load_knowledge().aspects.values() for key in a.answers],
+)
+def test_every_fact_of_an_answer_is_in_its_passages(aspect, key):
+    entry = load_knowledge().aspects[aspect]
+    passages = paragraphs_quoted(entry.sources[key])
+    missing = {
+        fact
+        for fact in stated_facts(entry.answers[key])
+        if not re.search(rf"\b{re.escape(fact.replace('-', ' '))}", passages)
+    }
+    assert not missing, f"{aspect} ({key}) states {missing} that its passages do not"
+
+
+def test_no_answer_gives_the_doctor_a_pronoun_the_article_never_gives():
+    for aspect in load_knowledge().aspects.values():
+        for text in aspect.answers.values():
+            assert not re.search(r"\b(he|his|him|she|her)\b", text, re.I), aspect.name

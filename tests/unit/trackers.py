@@ -13,15 +13,20 @@ def make_tracker(
     slots: dict[str, Any] | None = None,
     bot_text: str | None = None,
     channel: str = "rest",
+    text: str = "...",
 ) -> Tracker:
-    """A tracker whose latest message has ``intent`` and ``entities``."""
-    latest = {"intent": {"name": intent, "confidence": 0.99}, "entities": entities or []}
+    """A tracker whose latest message has ``intent``, ``entities`` and ``text``."""
+    latest = {
+        "intent": {"name": intent, "confidence": 0.99},
+        "entities": entities or [],
+        "text": text,
+    }
     events: list[dict[str, Any]] = [
         {"event": "slot", "name": name, "value": value} for name, value in (slots or {}).items()
     ]
     if bot_text is not None:
         events.append({"event": "bot", "text": bot_text, "data": {}})
-    events.append({"event": "user", "text": "...", "parse_data": latest, "input_channel": channel})
+    events.append({"event": "user", "text": text, "parse_data": latest, "input_channel": channel})
     return Tracker(
         sender_id="patient",
         slots=slots or {},
