@@ -1,4 +1,6 @@
 import asyncio
+import sqlite3
+from pathlib import Path
 
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
@@ -6,6 +8,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from clinic_server.tracker_store import ClinicSQLTrackerStore
 
+ENDPOINTS = Path(__file__).resolve().parents[2] / "endpoints.yml"
 DOMAIN = Domain.from_yaml(
     """
 version: "3.1"
@@ -57,3 +60,25 @@ def test_a_loaded_conversation_saves_only_its_new_events(tmp_path):
     texts = [e.text for e in events if isinstance(e, UserUttered)]
     assert texts == ["hi", "what is a rhizotomy", "how long does it last"]
     assert len(events) == 6
+
+
+def test_the_configured_store_keeps_only_redacted_messages(tmp_path, monkeypatch):
+    """Through Rasa's own factory, as `make run` and `make shell` build the store."""
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    database = tmp_path / "conversations.db"
+    settings = {"TRACKER_DB_URL": f"sqlite:///{database}", "ACTION_ENDPOINT_URL": "http://x"}
+    settings |= {"LOCK_STORE_TYPE": "in_memory", "REDIS_HOST": "x", "REDIS_PORT": "1"}
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    config = read_endpoint_config(str(ENDPOINTS), "tracker_store")
+    store = TrackerStore.create(config, domain=DOMAIN)
+    tracker = DialogueStateTracker("patient-3", DOMAIN.slots)
+    tracker.update(UserUttered("I'm Maria Lopez, 713-555-0182, what is a rhizotomy?"))
+    asyncio.run(store.save(tracker))
+
+    with sqlite3.connect(database) as connection:
+        stored = " ".join(row[0] for row in connection.execute("SELECT data FROM events"))
+    assert "what is a rhizotomy" in stored
+    assert "Maria" not in stored and "Lopez" not in stored and "0182" not in stored
