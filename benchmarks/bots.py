@@ -14,7 +14,7 @@ from pathlib import Path
 import rasa.cli
 import requests
 
-from tests.servers import free_port, running_process
+from scripts.servers import free_port, running_process
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = ROOT / ".venv" / "bin" / "rasa"

@@ -64,7 +64,7 @@ def cross_validate(
 
 
 def answer_level(smoke: bool, work: Path) -> conversations.ConversationResults:
-    from tests.servers import running_servers
+    from scripts.servers import running_servers
 
     chats = conversations.load_conversations(CONVERSATIONS)
     with running_servers(work) as servers:

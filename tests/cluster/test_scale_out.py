@@ -22,7 +22,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from tests.servers import ROOT, free_port, running_process, wait_until_answering
+from scripts.servers import ROOT, free_port, running_process, wait_until_answering
 
 CONVERSATIONS = 50
 TURNS = [

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from tests.servers import Servers, running_servers
+from scripts.servers import Servers, running_servers
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,8 @@ import subprocess
 import time
 
 from channels.guard import SORRY
+from scripts.servers import ROOT, free_port, running_action_server, running_servers
 from tests.e2e.conftest import Patient
-from tests.servers import ROOT, free_port, running_action_server, running_servers
 
 
 def test_action_server_down_then_back(tmp_path):

@@ -2,7 +2,7 @@
 
 import requests
 
-from tests.servers import Servers
+from scripts.servers import Servers
 
 EVIL = "http://evil.example"
 

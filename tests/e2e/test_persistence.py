@@ -2,8 +2,8 @@
 
 import sqlite3
 
+from scripts.servers import running_servers
 from tests.e2e.conftest import Patient
-from tests.servers import running_servers
 
 
 def test_a_restart_loses_nothing_and_personal_data_is_never_stored(tmp_path):

@@ -21,8 +21,8 @@ import socketio
 import yaml
 
 from clinic_privacy.vocabulary import fold, load_vocabulary
+from scripts.servers import ROOT, Servers, running_servers
 from tests.e2e.conftest import Patient
-from tests.servers import ROOT, Servers, running_servers
 
 PROBE_FILES = sorted(Path(__file__).parent.glob("probes*.yml"))
 PROBES = [probe for path in PROBE_FILES for probe in yaml.safe_load(path.read_text())["probes"]]

@@ -6,7 +6,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from tests.servers import Servers
+from scripts.servers import Servers
 
 SCHEDULING_URL = "https://www.sportsandpainmanagement.com/"
 BOT = ".rw-response"

@@ -1,4 +1,4 @@
-"""Start the real servers (scripts/run.sh) for tests, and stop them by PID."""
+"""Start the real servers (scripts/run.sh) for tests, eval and bench; stop them by PID."""
 
 from __future__ import annotations
 
