@@ -86,7 +86,7 @@ class SafetyNet(GraphComponent):
                     danger.intent,
                     danger.category,
                 )
-                override_intent(message, danger.intent)
+                override_intent(message, danger.intent, EXTRACTOR)
             _add_language(message, danger.language)
         elif predicted in SAFETY_INTENTS:
             if tells_of_no_danger_now(text, self._rules):
@@ -99,7 +99,7 @@ class SafetyNet(GraphComponent):
                     DEFAULT_NLU_FALLBACK_INTENT_NAME,
                 )
                 logger.info("Safety check overrides the classifier: %s -> %s", predicted, fallback)
-                override_intent(message, fallback)
+                override_intent(message, fallback, EXTRACTOR)
             else:
                 _add_language(message, message_language(text))
 

@@ -94,7 +94,7 @@ class UnknownWordsFallback(GraphComponent):
         """Send messages made only of unknown words to the fallback."""
         for message in messages:
             if self.is_unknown(message):
-                override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+                override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, "UnknownWordsFallback")
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
