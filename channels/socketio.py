@@ -6,6 +6,9 @@ any website could talk to the assistant. This channel only accepts the origins
 listed in ``allowed_origins`` (credentials.yml) or ``CLINIC_ALLOWED_ORIGINS``
 (comma-separated), and refuses ``*``. Start Rasa with ``--cors`` and the same list
 (``scripts/run.sh`` does) so browsers get the CORS headers.
+
+The origin check relies on two python-engineio internals (see ``blueprint``);
+``check`` refuses to build the channel on any other python-engineio version.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from engineio import AsyncServer
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 from channels.guard import never_silent
+from clinic_server import compat
 
 ORIGINS_VARIABLE = "CLINIC_ALLOWED_ORIGINS"
 DEFAULT_ORIGINS = ["http://localhost:8000", "http://127.0.0.1:8000"]
@@ -34,10 +39,32 @@ def allowed_origins(configured: list[str] | None) -> list[str]:
     return [origin.rstrip("/") for origin in origins]
 
 
+def check() -> None:
+    """Refuse (``compat.PatchMismatch``) unless engineio still works as ``blueprint`` expects."""
+    compat.require(
+        __name__,
+        "python-engineio",
+        "4.15.1",
+        {
+            "AsyncServer.handle_request reads self.cors_allowed_origins per request": lambda: (
+                compat.looks_up(AsyncServer.handle_request, "self", "cors_allowed_origins")
+            ),
+            "AsyncServer._make_response adds self._cors_headers(environ)": lambda: (
+                compat.looks_up(AsyncServer._make_response, "self", "_cors_headers")
+                and compat.parameters(AsyncServer._cors_headers) == ["self", "environ"]
+            ),
+        },
+    )
+
+
 class OriginCheckedSocketIOInput(SocketIOInput):
     """The socket.io channel, accepting connections only from allowed origins."""
 
     allowed_origins: list[str] = DEFAULT_ORIGINS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        check()
+        super().__init__(*args, **kwargs)
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> OriginCheckedSocketIOInput:

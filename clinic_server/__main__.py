@@ -1,14 +1,31 @@
 """Run Rasa's command line with the clinic's speed fixes installed.
 
 Usage: python -m clinic_server run --model models ... (any ``rasa`` arguments).
+
+Each fix replaces a Rasa internal; if the installed Rasa (or python-engineio) is not
+the one they were written for, this refuses to start with one line saying which.
 """
+
+import sys
 
 from rasa.__main__ import main
 
-from clinic_server import event_types, graph_runner, schema_cache
+from channels import socketio
+from clinic_server import compat, event_types, graph_runner, schema_cache, tracker_store
 
-if __name__ == "__main__":
+
+def install_all() -> None:
+    """Install the speed fixes; check the patched tracker store and socket.io channel."""
     schema_cache.install()
     event_types.install()
     graph_runner.install()
+    tracker_store.check()
+    socketio.check()
+
+
+if __name__ == "__main__":
+    try:
+        install_all()
+    except compat.PatchMismatch as mismatch:
+        sys.exit(str(mismatch))
     main()

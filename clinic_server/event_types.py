@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from rasa.shared.core.events import Event
 
+from clinic_server import compat
+
 _rasa_resolve_by_type = Event.resolve_by_type
 _found: dict[str, type[Event]] = {}
 
@@ -26,5 +28,24 @@ def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[
     return found
 
 
+def check() -> None:
+    """Refuse (``compat.PatchMismatch``) unless Rasa still resolves events as we replace it."""
+    compat.require(
+        __name__,
+        "rasa",
+        "3.6.21",
+        {
+            "Event.resolve_by_type takes (type_name, default)": lambda: (
+                compat.parameters(Event.resolve_by_type) == ["type_name", "default"]
+            ),
+            "Event.from_parameters calls Event.resolve_by_type": lambda: compat.looks_up(
+                Event.from_parameters, "Event", "resolve_by_type"
+            ),
+        },
+    )
+
+
 def install() -> None:
+    """Make ``Event.resolve_by_type`` (what Rasa calls for each stored event) ours."""
+    check()
     Event.resolve_by_type = staticmethod(resolve_by_type)

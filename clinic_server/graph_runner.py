@@ -16,6 +16,8 @@ from typing import Any
 
 import rasa.engine.runner.dask as rasa_graph_runner
 
+from clinic_server import compat
+
 
 def get(graph: dict[Hashable, Any], targets: Sequence[Hashable]) -> tuple[Any, ...]:
     """The values of ``targets`` in ``graph``, like ``dask.get``."""
@@ -33,6 +35,24 @@ def get(graph: dict[Hashable, Any], targets: Sequence[Hashable]) -> tuple[Any, .
     return tuple(compute(target) for target in targets)
 
 
+def check() -> None:
+    """Refuse (``compat.PatchMismatch``) unless Rasa still runs its graph with ``dask.get``."""
+    compat.require(
+        __name__,
+        "rasa",
+        "3.6.21",
+        {
+            "rasa.engine.runner.dask has a module attribute dask with get": lambda: callable(
+                rasa_graph_runner.dask.get
+            ),
+            "DaskGraphRunner.run calls that dask.get": lambda: compat.looks_up(
+                rasa_graph_runner.DaskGraphRunner.run, "dask", "get"
+            ),
+        },
+    )
+
+
 def install() -> None:
     """Make Rasa's graph runner use ``get`` (only that module; dask itself is untouched)."""
+    check()
     rasa_graph_runner.dask = SimpleNamespace(get=get)

@@ -17,6 +17,9 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
+from rasa.core.actions.action import RemoteAction
+
+from clinic_server import compat
 
 _original_validate = jsonschema.validate
 
@@ -39,6 +42,24 @@ def validate(instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: 
         raise error
 
 
+def check() -> None:
+    """Refuse (``compat.PatchMismatch``) unless Rasa still looks ``jsonschema.validate`` up."""
+    compat.require(__name__, "jsonschema", "4.17.3", {})  # ``validate`` mirrors its validate
+    compat.require(
+        __name__,
+        "rasa",
+        "3.6.21",
+        {
+            "RemoteAction._validate_action_result imports jsonschema.validate at each call": (
+                lambda: compat.looks_up(
+                    RemoteAction._validate_action_result, "jsonschema", "validate"
+                )
+            ),
+        },
+    )
+
+
 def install() -> None:
     """Make ``jsonschema.validate`` (looked up by Rasa at each call) the cached one."""
+    check()
     jsonschema.validate = validate

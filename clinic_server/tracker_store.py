@@ -17,6 +17,9 @@ Saving a tracker, Rasa first counts the conversation's stored events with the
 same query that just loaded them. While a message is handled the conversation is
 locked (the lock store), so that count is the number of events loaded; the store
 remembers it on the tracker and asks the database only when it does not know.
+
+Both overrides are private methods of Rasa's ``SQLTrackerStore``: building the
+store on another Rasa version, or one shaped differently, is refused (``check``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from clinic_privacy.events import redacted_event
+from clinic_server import compat
 
 # Set on a tracker this store loaded: how many of its events are stored already.
 STORED_EVENTS = "_clinic_stored_events"
@@ -44,10 +48,36 @@ def _use_write_ahead_log(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def check() -> None:
+    """Refuse (``compat.PatchMismatch``) unless ``SQLTrackerStore`` is built as we override it."""
+    compat.require(
+        __name__,
+        "rasa",
+        "3.6.21",
+        {
+            "SQLTrackerStore.retrieve calls self._retrieve(sender_id, "
+            "fetch_events_from_all_sessions)": lambda: (
+                compat.looks_up(SQLTrackerStore.retrieve, "self", "_retrieve")
+                and compat.parameters(SQLTrackerStore._retrieve)
+                == ["self", "sender_id", "fetch_events_from_all_sessions"]
+            ),
+            "SQLTrackerStore.save calls self._additional_events(session, tracker)": lambda: (
+                compat.looks_up(SQLTrackerStore.save, "self", "_additional_events")
+                and compat.parameters(SQLTrackerStore._additional_events)
+                == ["self", "session", "tracker"]
+            ),
+            "SQLTrackerStore sessions come from self.sessionmaker": lambda: compat.looks_up(
+                SQLTrackerStore.session_scope, "self", "sessionmaker"
+            ),
+        },
+    )
+
+
 class ClinicSQLTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` with pooled, write-ahead-logged SQLite connections."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        check()
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
