@@ -8,10 +8,20 @@ the one they were written for, this refuses to start with one line saying which.
 
 import sys
 
-from rasa.__main__ import main
+from clinic_server.quiet import hide_third_party_deprecations
 
-from channels import socketio
-from clinic_server import compat, event_types, graph_runner, schema_cache, tracker_store
+hide_third_party_deprecations()  # before Rasa's imports, which raise most of them
+
+from rasa.__main__ import main  # noqa: E402
+
+from channels import socketio  # noqa: E402
+from clinic_server import (  # noqa: E402
+    compat,
+    event_types,
+    graph_runner,
+    schema_cache,
+    tracker_store,
+)
 
 
 def install_all() -> None:
