@@ -3,8 +3,8 @@
 Rasa 3.6 builds its socket.io server with ``cors_allowed_origins=[]``, which turns
 python-engineio's origin check off, and browsers apply no CORS to websockets, so
 any website could talk to the assistant. This channel only accepts the origins
-listed in ``allowed_origins`` (credentials.yml) or ``CLINIC_ALLOWED_ORIGINS``
-(comma-separated), and refuses ``*``. Start Rasa with ``--cors`` and the same list
+allowed by ``channels.origins`` (``CLINIC_ALLOWED_ORIGINS``, credentials.yml, or
+the demo page), and refuses ``*``. Start Rasa with ``--cors`` and the same list
 (``scripts/run.sh`` does) so browsers get the CORS headers.
 
 The origin check relies on two python-engineio internals (see ``blueprint``);
@@ -13,7 +13,6 @@ The origin check relies on two python-engineio internals (see ``blueprint``);
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -23,20 +22,8 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 from channels.guard import never_silent
+from channels.origins import allowed_origins
 from clinic_server import compat
-
-ORIGINS_VARIABLE = "CLINIC_ALLOWED_ORIGINS"
-DEFAULT_ORIGINS = ["http://localhost:8000", "http://127.0.0.1:8000"]
-
-
-def allowed_origins(configured: list[str] | None) -> list[str]:
-    """The origins to accept: the environment, then credentials.yml, then the demo page."""
-    from_env = os.environ.get(ORIGINS_VARIABLE, "")
-    origins = [o.strip() for o in from_env.split(",") if o.strip()] or configured or []
-    origins = origins or DEFAULT_ORIGINS
-    if "*" in origins:
-        raise ValueError(f"'*' is not allowed in {ORIGINS_VARIABLE}: list the sites instead")
-    return [origin.rstrip("/") for origin in origins]
 
 
 def check() -> None:
@@ -60,7 +47,7 @@ def check() -> None:
 class OriginCheckedSocketIOInput(SocketIOInput):
     """The socket.io channel, accepting connections only from allowed origins."""
 
-    allowed_origins: list[str] = DEFAULT_ORIGINS
+    allowed_origins: list[str]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         check()

@@ -4,7 +4,8 @@
 # stop them all on Ctrl-C or SIGTERM.
 # Environment: RASA_PORT (5005), ACTION_PORT (5055), WEB_PORT (8000), TRACKER_DB_URL,
 # CLINIC_ALLOWED_ORIGINS (comma-separated sites allowed to use the chat; default:
-# the demo page), ASSISTANT_URL (where the page finds the Rasa server).
+# credentials.yml, else the demo page: channels/origins.py), ASSISTANT_URL (where
+# the page finds the Rasa server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +13,9 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 BIN=.venv/bin
 export ASSISTANT_URL="${ASSISTANT_URL:-http://localhost:${RASA_PORT}}"
-export CLINIC_ALLOWED_ORIGINS="${CLINIC_ALLOWED_ORIGINS:-http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}}"
-IFS=, read -ra allowed_origins <<< "$CLINIC_ALLOWED_ORIGINS"
+export WEB_PORT
+origins="$("$BIN/python" -m channels.origins)" || exit 1
+mapfile -t allowed_origins <<< "$origins"
 
 "$BIN/python" scripts/check_services.py || exit 1
 
