@@ -12,10 +12,11 @@ from actions.knowledge import Aspect, load_knowledge
 from actions.procedures import (
     BOTH,
     NERVE_BLOCK,
+    PROCEDURE_SLOT,
     RHIZOTOMY,
+    known_procedure,
     other_procedure,
     procedure_from_entities,
-    remembered_procedure,
 )
 from actions.replies import BOOK_BUTTON, Button, intent_button
 
@@ -59,11 +60,13 @@ class ActionAnswerQuestion(ClinicAction):
         knowledge = load_knowledge()
         intent = tracker.latest_message.get("intent", {}).get("name")
         entities = tracker.latest_message.get("entities", [])
-        # "the injection" means the procedure we are talking about, else the nerve block
-        known = remembered_procedure(tracker.events)
-        mentioned = procedure_from_entities(entities, include_generic=known is None)
+        known = known_procedure(tracker.get_slot(PROCEDURE_SLOT))
+        naming = intent in (INFORM_PROCEDURE, SWITCH_PROCEDURE)
+        # In a question "the injection" means the procedure we are talking about, else
+        # the nerve block; a message that only names one ("and the shot?") names the nerve block.
+        mentioned = procedure_from_entities(entities, include_generic=naming or known is None)
 
-        if intent in (INFORM_PROCEDURE, SWITCH_PROCEDURE):
+        if naming:
             previous = knowledge.aspects.get(tracker.get_slot("aspect") or "")
             needs_one = previous is not None and previous.needs_procedure
             aspect = previous if needs_one else knowledge.aspects[DEFAULT_ASPECT]
@@ -81,7 +84,7 @@ class ActionAnswerQuestion(ClinicAction):
         )
         events: list[EventType] = [SlotSet("aspect", aspect.name)]
         if procedure:
-            events.append(SlotSet("procedure", procedure))
+            events.append(SlotSet(PROCEDURE_SLOT, procedure))
 
         if aspect.needs_procedure and procedure is None:
             dispatcher.utter_message(

@@ -9,15 +9,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
-from actions.procedures import BOTH, procedure_from_entities
-from actions.replies import BOOK_BUTTON, BOOKING_QUESTION, intent_button
+from actions.procedures import BOTH, PROCEDURE_SLOT, procedure_from_entities
+from actions.replies import BOOK_BUTTON, BOOKING_QUESTION, intent_button, offer_booking
 
 MEDICATION_CAUTION = "Please don't stop or change any medicine without talking to your doctor."
 EXTRA_NOTES = {"ask_medications": MEDICATION_CAUTION}
 
 
 class ActionDeferTopic(ClinicAction):
-    """Say plainly that a topic is not covered here, and point to the clinic's team."""
+    """Say plainly that a topic is not covered here, point to the clinic's team, offer booking."""
 
     action_name = "action_defer_topic"
 
@@ -45,4 +45,4 @@ class ActionDeferTopic(ClinicAction):
             text="\n\n".join(lines),
             buttons=[BOOK_BUTTON, intent_button("Ask something else", "ask_capabilities")],
         )
-        return [SlotSet("procedure", procedure)] if procedure else []
+        return [offer_booking(), *([SlotSet(PROCEDURE_SLOT, procedure)] if procedure else [])]

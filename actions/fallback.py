@@ -10,7 +10,7 @@ from actions.answer_question import follow_up_buttons
 from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
-from actions.procedures import BOTH, procedure_from_entities
+from actions.procedures import BOTH, PROCEDURE_SLOT, procedure_from_entities
 from actions.replies import BOOK_BUTTON, intent_button
 
 REPHRASE = (
@@ -52,4 +52,4 @@ class ActionDefaultFallback(ClinicAction):
             ),
             buttons=follow_up_buttons(aspect),
         )
-        return [SlotSet("procedure", procedure), SlotSet("aspect", aspect.name)]
+        return [SlotSet(PROCEDURE_SLOT, procedure), SlotSet("aspect", aspect.name)]

@@ -1,44 +1,38 @@
-"""The two procedures the assistant knows, and how patients' words map onto them."""
+"""The two procedures the assistant knows, by their canonical names, and the rules about them.
+
+The words patients use for them (synonyms, typos, Spanish) live in one place: the
+entity ruler's patterns, ``clinic_nlu/spacy_pipeline/procedure_patterns.yml``. The
+NLU pipeline makes each pattern's id the ``procedure`` entity's value
+(``clinic_nlu.procedure_ids``) and button payloads carry the same names, so a
+value here is one of the names below; anything else (a payload typed by hand)
+names nothing.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 NERVE_BLOCK = "nerve block"
 RHIZOTOMY = "rhizotomy"
 BOTH = "both"
+# A bare "shot" or "injection": the nerve block, unless a procedure is named in the
+# same message or one is already being discussed.
+INJECTION = "injection"
 PROCEDURES = (NERVE_BLOCK, RHIZOTOMY)
+# Every name the entity ruler gives (its pattern ids).
+ENTITY_VALUES = (NERVE_BLOCK, RHIZOTOMY, BOTH, INJECTION)
 
-_RHIZOTOMY_WORDS = re.compile(
-    r"r+h?[iyeu]+[sz]+[aeiou]*t+[aeiou]*m|\brfa\b|ablat|radio\s*-?\s*frequency|burn"
-)
-_NERVE_BLOCK_WORDS = re.compile(r"bl[o0]+c?k|blockade|nerve\s*injection|\bblok|bloqueo")
-_BOTH_WORDS = re.compile(r"\b(both|either|each|all)\b")
-# "the shot", "the injection": the nerve block, unless a procedure is named too.
-_GENERIC_INJECTION = re.compile(r"^(the\s+|a\s+|an\s+)?(shot|injection)s?$")
-
-
-def canonical_procedure(value: Any) -> str | None:
-    """Map an entity value (synonym, typo, canonical) to a procedure name or ``both``."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lower()
-    if text in PROCEDURES or text == BOTH:
-        return text
-    if _RHIZOTOMY_WORDS.search(text):
-        return RHIZOTOMY
-    if _NERVE_BLOCK_WORDS.search(text) or _GENERIC_INJECTION.match(text):
-        return NERVE_BLOCK
-    if _BOTH_WORDS.search(text):
-        return BOTH
-    return None
+PROCEDURE_ENTITY = "procedure"
+# The procedure being discussed: one of PROCEDURES or BOTH. Filled from every
+# named procedure (its from_entity mapping in domain.yml takes no bare
+# "injection"), and set by the actions that resolve one.
+PROCEDURE_SLOT = "procedure"
 
 
-def is_generic_injection(value: Any) -> bool:
-    """Whether an entity value is only "shot" or "injection"."""
-    return isinstance(value, str) and bool(_GENERIC_INJECTION.match(value.strip().lower()))
+def known_procedure(value: Any) -> str | None:
+    """``value`` when it names a procedure or ``both``, else ``None``."""
+    return value if isinstance(value, str) and value in (*PROCEDURES, BOTH) else None
 
 
 def procedure_from_entities(
@@ -49,18 +43,19 @@ def procedure_from_entities(
     A bare "shot" or "injection" counts as the nerve block only when no procedure
     is named in the same message (and never with ``include_generic=False``).
     """
-    mentions = [e.get("value") for e in entities if e.get("entity") == "procedure"]
-    named = [value for value in mentions if not is_generic_injection(value)]
-    found: list[str] = []
-    for value in named or (mentions if include_generic else []):
-        name = canonical_procedure(value)
-        if name and name not in found:
-            found.append(name)
-    if not found:
+    mentions = [e.get("value") for e in entities if e.get("entity") == PROCEDURE_ENTITY]
+    named: list[str] = []
+    for value in mentions:
+        name = known_procedure(value)
+        if name and name not in named:
+            named.append(name)
+    if not named and include_generic and INJECTION in mentions:
+        return NERVE_BLOCK
+    if not named:
         return None
-    if BOTH in found or len(found) > 1:
+    if BOTH in named or len(named) > 1:
         return BOTH
-    return found[0]
+    return named[0]
 
 
 def other_procedure(procedure: str | None) -> str | None:
@@ -75,19 +70,3 @@ def other_procedure(procedure: str | None) -> str | None:
 def display_name(procedure: str) -> str:
     """A procedure's name as it starts a sentence label."""
     return procedure[0].upper() + procedure[1:]
-
-
-def remembered_procedure(events: Iterable[dict[str, Any]]) -> str | None:
-    """The newest recognisable value the ``procedure`` slot has had.
-
-    The slot is filled from any entity the classifier finds, so its latest value
-    can be noise ("blah") or a bare "injection"; the conversation's procedure is
-    the last one really named.
-    """
-    for event in reversed(list(events)):
-        if event.get("event") == "slot" and event.get("name") == "procedure":
-            value = event.get("value")
-            procedure = None if is_generic_injection(value) else canonical_procedure(value)
-            if procedure:
-                return procedure
-    return None

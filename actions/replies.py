@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from actions.clinic_settings import ClinicSettings
 
@@ -12,6 +11,11 @@ Button = dict[str, str]
 
 BOOK_PAYLOAD = "/book_appointment"
 BOOKING_QUESTION = "Would you like to book a visit?"
+# Whether the assistant's last reply ended with BOOKING_QUESTION, so that a bare
+# "yes" books. The actions whose reply asks it set it (offer_booking); domain.yml
+# sets it for the one fixed response that asks it and resets it on every other
+# message but a yes or a no, which action_handle_yes_no reads and then resets.
+BOOKING_OFFERED_SLOT = "booking_offered"
 BOOK_BUTTON: Button = {"title": "Book a visit", "payload": BOOK_PAYLOAD}
 TERMINAL_CHANNEL = "cmdline"
 
@@ -39,12 +43,11 @@ def scheduling_link_buttons(settings: ClinicSettings, channel: str | None) -> li
     ]
 
 
-def last_bot_message(tracker: Tracker) -> dict[str, Any] | None:
-    """The newest message the assistant sent in this conversation."""
-    return next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+def offer_booking() -> SlotSet:
+    """The event an action returns when its reply ends with BOOKING_QUESTION."""
+    return SlotSet(BOOKING_OFFERED_SLOT, True)
 
 
-def offered_booking(tracker: Tracker) -> bool:
-    """Whether the assistant's last message asked if the patient wants to book a visit."""
-    message = last_bot_message(tracker) or {}
-    return BOOKING_QUESTION in (message.get("text") or "")
+def booking_offered(tracker: Tracker) -> bool:
+    """Whether the assistant's last reply asked if the patient wants to book a visit."""
+    return tracker.get_slot(BOOKING_OFFERED_SLOT) is True

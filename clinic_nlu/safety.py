@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from re import Pattern
 
-import wordfreq
 import yaml
+
+from clinic_nlu.language import ENGLISH, message_language
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 SAFETY_INTENTS = ("report_self_harm", "report_emergency")  # first match wins, in this order
@@ -31,23 +32,6 @@ _NOW = re.compile(
     r"just\s+(had|took|fell|collapsed|started|passed|found)|"
     r"ahora|ahorita|hoy|esta\s+(manana|tarde|noche)|acaba\s+de|acabo\s+de)\b"
 )
-# A language's frequent words that are ten times rarer in the other mark a message's language.
-MARKER_WORDS = 1_000
-MARKER_MARGIN = 1.0  # on wordfreq's Zipf scale (log10)
-
-
-@lru_cache(maxsize=1)
-def _marker_words() -> dict[str, frozenset[str]]:
-    other = {"en": "es", "es": "en"}
-    return {
-        language: frozenset(
-            normalise(word)
-            for word in wordfreq.top_n_list(language, MARKER_WORDS)
-            if wordfreq.zipf_frequency(word, language)
-            > wordfreq.zipf_frequency(word, other[language]) + MARKER_MARGIN
-        )
-        for language in other
-    }
 
 
 @dataclass(frozen=True)
@@ -109,17 +93,6 @@ def _any_match(patterns: list[Pattern[str]], text: str) -> bool:
     return any(pattern.search(text) for pattern in patterns)
 
 
-def message_language(text: str) -> str:
-    """``"es"``, ``"en"``, or ``"mixed"`` when the message has several words of both."""
-    markers = _marker_words()
-    words = re.findall(r"[a-z]+", normalise(text))
-    spanish = sum(word in markers["es"] for word in words)
-    english = sum(word in markers["en"] for word in words)
-    if spanish >= 2 and english >= 2:
-        return "mixed"
-    return "es" if spanish > english else "en"
-
-
 def find_danger(text: str, rules: SafetyRules | None = None) -> SafetyMatch | None:
     """The first emergency or crisis the patient's ``text`` tells of, if any."""
     rules = rules or load_safety_rules()
@@ -133,7 +106,8 @@ def find_danger(text: str, rules: SafetyRules | None = None) -> SafetyMatch | No
                     continue
                 if category.endswith(NAMED) and _any_match(rules.hypothetical, sentence):
                     continue
-                return SafetyMatch(intent, category.removesuffix(NAMED), message_language(text))
+                language = message_language(text) or ENGLISH
+                return SafetyMatch(intent, category.removesuffix(NAMED), language)
     return None
 
 

@@ -25,30 +25,23 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from clinic_nlu.intents import override_intent
+from clinic_nlu.language import ENGLISH, message_language, set_language
 from clinic_nlu.safety import (
     SAFETY_INTENTS,
     SafetyRules,
     find_danger,
     load_safety_rules,
-    message_language,
     tells_of_no_danger_now,
 )
 
 logger = logging.getLogger(__name__)
-LANGUAGE_ENTITY = "language"
 # In the parse result: the classifier's intent and the category the patterns found.
 SAFETY_CHECK = "safety_check"
 EXTRACTOR = "SafetyNet"
-
-
-def _add_language(message: Message, language: str) -> None:
-    entity = {"entity": LANGUAGE_ENTITY, "value": language, "extractor": EXTRACTOR}
-    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_ENTITY]
-    message.set(ENTITIES, [*entities, entity], add_to_output=True)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -87,7 +80,7 @@ class SafetyNet(GraphComponent):
                     danger.category,
                 )
                 override_intent(message, danger.intent, EXTRACTOR)
-            _add_language(message, danger.language)
+            set_language(message, danger.language, EXTRACTOR)
         elif predicted in SAFETY_INTENTS:
             if tells_of_no_danger_now(text, self._rules):
                 fallback = next(
@@ -101,7 +94,7 @@ class SafetyNet(GraphComponent):
                 logger.info("Safety check overrides the classifier: %s -> %s", predicted, fallback)
                 override_intent(message, fallback, EXTRACTOR)
             else:
-                _add_language(message, message_language(text))
+                set_language(message, message_language(text) or ENGLISH, EXTRACTOR)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Check every message."""

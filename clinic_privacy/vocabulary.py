@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import wordfreq
+import yaml
 from faker.providers.lorem.en_US import Provider as EnglishLorem
 from faker.providers.lorem.es_ES import Provider as SpanishLorem
 
@@ -74,6 +75,20 @@ def _names(locales: list[str], function_words: set[str]) -> set[str]:
                 names |= {fold(str(name)) for name in listed}
     parts = {part for name in names for part in re.split(r"[\s-]+", name)}
     return {part for part in parts if len(part) > 1 and part not in function_words}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in [str(key), *_strings(item)]]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def _text_of(path: Path) -> str:
+    """The words a file gives patients or the model: a YAML file's values, not its comments."""
+    text = path.read_text(encoding="utf-8")
+    return " ".join(_strings(yaml.safe_load(text))) if path.suffix == ".yml" else text
 
 
 @dataclass(frozen=True)
@@ -132,7 +147,7 @@ def load_vocabulary(root: Path = ROOT) -> Vocabulary:
         *(root / name for name in OWN_TEXTS),
         *sorted((root / TRAINING_DATA).rglob("*.yml")),
     ]:
-        own |= words_in(path.read_text(encoding="utf-8"))
+        own |= words_in(_text_of(path))
     everyday = own | {fold(word) for word in EnglishLorem.word_list}
     everyday |= {fold(word) for word in SpanishLorem.word_list} - names  # it has "José"
     ordinary -= names

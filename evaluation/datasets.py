@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.procedures import canonical_procedure
+from actions.procedures import ENTITY_VALUES, PROCEDURE_ENTITY, procedure_from_entities
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DATA = ROOT / "data" / "nlu"
@@ -26,10 +28,36 @@ class Example:
     procedures: frozenset[str]
 
 
+@lru_cache(maxsize=1)
+def _entity_ruler() -> Any:
+    from clinic_nlu.spacy_pipeline.build import build_pipeline
+
+    return build_pipeline()
+
+
+def _pattern_ids(value: Any) -> list[str]:
+    """``value`` if it is one of the entity ruler's ids, else the ids its words match.
+
+    Our pipeline's values are the ids already; Rasa's default pipeline reports the
+    words as typed ("ablaton"), named here by the same patterns.
+    """
+    if value in ENTITY_VALUES:
+        return [value]
+    if not isinstance(value, str):
+        return []
+    return [ent.ent_id_ for ent in _entity_ruler()(value.lower()).ents if ent.ent_id_]
+
+
 def procedures_of(entities: list[dict]) -> frozenset[str]:
-    """Canonical procedure names of a message's ``procedure`` entities."""
+    """Canonical procedure names of a message's ``procedure`` entities, each on its own.
+
+    A bare "shot" or "injection" counts as the nerve block, "both" as ``both``.
+    """
     names = (
-        canonical_procedure(e.get("value")) for e in entities if e.get("entity") == "procedure"
+        procedure_from_entities([{"entity": PROCEDURE_ENTITY, "value": value}])
+        for e in entities
+        if e.get("entity") == PROCEDURE_ENTITY
+        for value in _pattern_ids(e.get("value"))
     )
     return frozenset(name for name in names if name)
 

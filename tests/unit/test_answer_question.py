@@ -1,7 +1,7 @@
 from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.answer_question import ActionAnswerQuestion
-from tests.unit.trackers import make_tracker, procedure_entity
+from tests.unit.trackers import generic_injection, make_tracker, procedure_entity
 
 ACTION = ActionAnswerQuestion()
 
@@ -12,7 +12,7 @@ def run(dispatcher, intent, entities=None, slots=None):
 
 
 def test_answers_for_the_named_procedure_and_remembers_it(dispatcher):
-    events, message = run(dispatcher, "ask_relief_duration", [procedure_entity("RFA")])
+    events, message = run(dispatcher, "ask_relief_duration", [procedure_entity("rhizotomy")])
     assert "several years" in message["text"]
     assert "Source: the clinic's article" in message["text"]
     assert SlotSet("procedure", "rhizotomy") in events
@@ -66,8 +66,8 @@ def test_and_for_a_named_procedure_answers_for_that_one(dispatcher):
     events, message = run(
         dispatcher,
         "switch_procedure",
-        [procedure_entity("RFA")],
-        slots={"aspect": "procedure_length"},
+        [procedure_entity("rhizotomy")],
+        slots={"aspect": "procedure_length", "procedure": "rhizotomy"},
     )
     assert "about an hour" in message["text"]
     assert SlotSet("procedure", "rhizotomy") in events
@@ -81,7 +81,7 @@ def test_both_answers_for_each_procedure(dispatcher):
 
 
 def test_a_bare_procedure_with_no_question_yet_explains_it(dispatcher):
-    _, message = run(dispatcher, "inform_procedure", [procedure_entity("rhizotmy")])
+    _, message = run(dispatcher, "inform_procedure", [procedure_entity("rhizotomy")])
     assert "semi-permanent" in message["text"]
 
 
@@ -110,18 +110,52 @@ def test_an_intent_without_an_aspect_gets_the_fallback(dispatcher):
 
 
 def test_the_injection_means_the_procedure_being_discussed(dispatcher):
-    _, message = run(
-        dispatcher,
-        "ask_procedure_length",
-        [procedure_entity("injection")],
-        {"procedure": "rhizotomy"},
+    events, message = run(
+        dispatcher, "ask_procedure_length", [generic_injection()], {"procedure": "rhizotomy"}
     )
     assert "about an hour" in message["text"]
+    assert SlotSet("procedure", "rhizotomy") in events
 
 
 def test_the_shot_alone_means_the_nerve_block(dispatcher):
-    _, message = run(dispatcher, "ask_procedure_length", [procedure_entity("the shot")])
+    events, message = run(dispatcher, "ask_procedure_length", [generic_injection()])
     assert "15 to 30 minutes" in message["text"]
+    assert SlotSet("procedure", "nerve block") in events
+
+
+def test_naming_the_shot_after_a_rhizotomy_answers_for_the_nerve_block(dispatcher):
+    slots = {"aspect": "procedure_length", "procedure": "rhizotomy"}
+    for intent in ("inform_procedure", "switch_procedure"):  # "the shot" / "and the injection?"
+        events, message = run(dispatcher, intent, [generic_injection()], slots)
+        assert "15 to 30 minutes" in message["text"]
+        assert SlotSet("procedure", "nerve block") in events
+
+
+def test_a_named_procedure_outranks_the_shot_in_the_same_message(dispatcher):
+    entities = [generic_injection(), procedure_entity("rhizotomy")]
+    _, message = run(dispatcher, "ask_procedure_length", entities)
+    assert "about an hour" in message["text"]
+
+
+def test_two_procedures_named_answer_for_both_and_are_remembered(dispatcher):
+    entities = [procedure_entity("nerve block"), procedure_entity("rhizotomy")]
+    events, message = run(dispatcher, "ask_relief_duration", entities, {"procedure": "rhizotomy"})
+    assert "up to weeks" in message["text"] and "several years" in message["text"]
+    assert SlotSet("procedure", "both") in events
+
+
+def test_a_remembered_both_answers_a_follow_up_for_both(dispatcher):
+    _, message = run(dispatcher, "ask_onset", slots={"procedure": "both"})
+    assert "Nerve block:" in message["text"] and "Rhizotomy:" in message["text"]
+
+
+def test_a_slot_value_that_names_no_procedure_is_not_trusted(dispatcher):
+    # A payload typed by hand, /ask_onset{"procedure":"<script>"}, fills the slot too.
+    events, message = run(
+        dispatcher, "ask_onset", [procedure_entity("<script>")], {"procedure": "<script>"}
+    )
+    assert "nerve block or a rhizotomy" in message["text"]
+    assert events == [SlotSet("aspect", "onset"), SlotSet("condition", None)]
 
 
 def test_a_condition_the_article_does_not_name_is_said_plainly(dispatcher):

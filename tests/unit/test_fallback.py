@@ -1,13 +1,19 @@
 from rasa_sdk.events import SlotSet
 
 from actions.fallback import REPHRASE, ActionDefaultFallback
-from tests.unit.trackers import make_tracker, procedure_entity
+from tests.unit.trackers import generic_injection, make_tracker, procedure_entity
 
 ACTION = ActionDefaultFallback()
 
 
 def test_without_a_procedure_it_asks_to_rephrase(dispatcher):
     assert ACTION.run(dispatcher, make_tracker("nlu_fallback"), {}) == []
+    assert dispatcher.messages[0]["text"] == REPHRASE
+
+
+def test_a_procedure_discussed_before_is_not_a_reason_for_an_overview(dispatcher):
+    tracker = make_tracker("nlu_fallback", slots={"procedure": "rhizotomy"})
+    assert ACTION.run(dispatcher, tracker, {}) == []
     assert dispatcher.messages[0]["text"] == REPHRASE
 
 
@@ -21,9 +27,17 @@ def test_with_a_procedure_it_gives_an_overview_and_remembers_it(dispatcher):
 
 
 def test_with_both_procedures_it_explains_the_difference(dispatcher):
-    entities = [procedure_entity("nerve block"), procedure_entity("RFA")]
-    ACTION.run(dispatcher, make_tracker("nlu_fallback", entities), {})
+    entities = [procedure_entity("nerve block"), procedure_entity("rhizotomy")]
+    events = ACTION.run(dispatcher, make_tracker("nlu_fallback", entities), {})
     assert "front-line" in dispatcher.messages[0]["text"]
+    assert events == [SlotSet("procedure", "both"), SlotSet("aspect", "difference")]
+
+
+def test_a_named_procedure_beside_the_shot_gets_its_own_overview(dispatcher):
+    entities = [procedure_entity("rhizotomy"), generic_injection()]
+    events = ACTION.run(dispatcher, make_tracker("nlu_fallback", entities), {})
+    assert "semi-permanent" in dispatcher.messages[0]["text"]
+    assert SlotSet("procedure", "rhizotomy") in events
 
 
 def test_restart_says_so_and_restarts(dispatcher):

@@ -2,8 +2,9 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from clinic_nlu.safety import find_danger, load_safety_rules, message_language
-from clinic_nlu.safety_net import LANGUAGE_ENTITY, SafetyNet
+from clinic_nlu.language import LANGUAGE_ENTITY, message_language
+from clinic_nlu.safety import find_danger, load_safety_rules
+from clinic_nlu.safety_net import SafetyNet
 
 RULES = load_safety_rules()
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_tracker(
     intent: str,
     entities: list[dict[str, Any]] | None = None,
     slots: dict[str, Any] | None = None,
-    bot_text: str | None = None,
     channel: str = "rest",
     text: str = "...",
 ) -> Tracker:
@@ -24,8 +28,6 @@ def make_tracker(
     events: list[dict[str, Any]] = [
         {"event": "slot", "name": name, "value": value} for name, value in (slots or {}).items()
     ]
-    if bot_text is not None:
-        events.append({"event": "bot", "text": bot_text, "data": {}})
     events.append({"event": "user", "text": text, "parse_data": latest, "input_channel": channel})
     return Tracker(
         sender_id="patient",
@@ -40,4 +42,37 @@ def make_tracker(
 
 
 def procedure_entity(value: str) -> dict[str, Any]:
+    """A named procedure, as the NLU pipeline or a button payload gives it."""
     return {"entity": "procedure", "value": value}
+
+
+def generic_injection() -> dict[str, Any]:
+    """A bare "shot" or "injection", as clinic_nlu.procedure_ids gives it."""
+    return {"entity": "procedure", "value": "injection", "role": "generic"}
+
+
+@lru_cache(maxsize=1)
+def _domain() -> Any:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def slots_after_message(
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    slots: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The slots after Rasa's own slot extraction (domain.yml's mappings) for a message."""
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = _domain()
+    events = [SlotSet(name, value) for name, value in (slots or {}).items()]
+    events.append(UserUttered("...", {"name": intent}, entities or []))
+    tracker = DialogueStateTracker.from_events("patient", events, slots=domain.slots)
+    extracted = asyncio.run(ActionExtractSlots(None).run(None, None, tracker, domain))
+    for event in extracted:
+        tracker.update(event)
+    return tracker.current_slot_values()

@@ -1,0 +1,107 @@
+"""Which language a patient writes in: English, Spanish, or a mix of both.
+
+A word counts for a language when it is among that language's 1,000 most frequent
+words (wordfreq) and at least ten times rarer in the other: "the", "how", "does"
+for English; "el", "cuanto", "dura" for Spanish. Procedure names, numbers and names
+count for neither, so "cuánto dura el nerve block" is Spanish. The detector adds a
+``language`` entity (``en`` or ``es``) to every message that has such words; the
+``language`` slot keeps the last one, so "ok" or a button keeps the conversation's
+language. Measured in ``make eval`` (table "Languages").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+import wordfreq
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+ENGLISH, SPANISH, MIXED = "en", "es", "mixed"
+LANGUAGE_ENTITY = "language"
+MARKER_WORDS = 1_000
+MARKER_MARGIN = 1.0  # on wordfreq's Zipf scale (log10): ten times more frequent
+# Several words of each: a mixed message (a safety reply then comes in both).
+MIXED_MINIMUM = 2
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=1)
+def _marker_words() -> dict[str, frozenset[str]]:
+    other = {ENGLISH: SPANISH, SPANISH: ENGLISH}
+    return {
+        language: frozenset(
+            _plain(word)
+            for word in wordfreq.top_n_list(language, MARKER_WORDS)
+            if wordfreq.zipf_frequency(word, language)
+            > wordfreq.zipf_frequency(word, other[language]) + MARKER_MARGIN
+        )
+        for language in other
+    }
+
+
+def marker_counts(text: str) -> tuple[int, int]:
+    """How many English and how many Spanish marker words ``text`` has."""
+    markers = _marker_words()
+    words = re.findall(r"[a-z]+", _plain(text).replace("'", ""))
+    return (
+        sum(word in markers[ENGLISH] for word in words),
+        sum(word in markers[SPANISH] for word in words),
+    )
+
+
+def message_language(text: str) -> str | None:
+    """``en``, ``es``, ``mixed`` (several words of both), or ``None`` (no clue)."""
+    english, spanish = marker_counts(text)
+    if english >= MIXED_MINIMUM and spanish >= MIXED_MINIMUM:
+        return MIXED
+    if spanish == english:
+        return None if spanish == 0 else SPANISH  # a tie with clues: the rarer language
+    return SPANISH if spanish > english else ENGLISH
+
+
+def reply_language(language: str | None) -> str:
+    """The language to answer in: Spanish for a Spanish or mixed message."""
+    return SPANISH if language in (SPANISH, MIXED) else ENGLISH
+
+
+def set_language(message: Message, language: str, extractor: str) -> None:
+    """Put ``language`` on ``message`` as its one ``language`` entity."""
+    entity = {"entity": LANGUAGE_ENTITY, "value": language, "extractor": extractor}
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_ENTITY]
+    message.set(ENTITIES, [*entities, entity], add_to_output=True)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class LanguageDetector(GraphComponent):
+    """Adds the ``language`` entity (``en`` or ``es``) to messages that show one."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LanguageDetector:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Tag each message with its language, when it has one."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            language = None if text.startswith("/") else message_language(text)
+            if language is not None:
+                set_language(message, reply_language(language), type(self).__name__)
+        return messages
