@@ -18,7 +18,8 @@ from actions.procedures import (
     other_procedure,
     procedure_from_entities,
 )
-from actions.replies import BOOK_BUTTON, Button, intent_button
+from actions.replies import Button, book_button, intent_button
+from actions.texts import language_of, procedure_label, text
 
 INFORM_PROCEDURE = "inform_procedure"
 SWITCH_PROCEDURE = "switch_procedure"
@@ -30,20 +31,19 @@ def clarify_buttons(aspect: Aspect) -> list[Button]:
     """Buttons that answer "which procedure?" and then the pending question."""
     intent = f"ask_{aspect.name}"
     return [
-        {"title": title, "payload": f'/{intent}{{"procedure":"{value}"}}'}
-        for title, value in (
-            ("Nerve block", NERVE_BLOCK),
-            ("Rhizotomy", RHIZOTOMY),
-            ("Both", BOTH),
-        )
+        {
+            "title": procedure_label(value, aspect.language),
+            "payload": f'/{intent}{{"procedure":"{value}"}}',
+        }
+        for value in (NERVE_BLOCK, RHIZOTOMY, BOTH)
     ]
 
 
 def follow_up_buttons(aspect: Aspect) -> list[Button]:
     """Related questions to offer after an answer, and booking."""
-    aspects = load_knowledge().aspects
+    aspects = load_knowledge(aspect.language).aspects
     related = [intent_button(aspects[name].button, f"ask_{name}") for name in aspect.follow_ups]
-    return [*related, BOOK_BUTTON]
+    return [*related, book_button(aspect.language)]
 
 
 class ActionAnswerQuestion(ClinicAction):
@@ -57,7 +57,8 @@ class ActionAnswerQuestion(ClinicAction):
     action_name = "action_answer_question"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        knowledge = load_knowledge()
+        language = language_of(tracker)
+        knowledge = load_knowledge(language)
         intent = tracker.latest_message.get("intent", {}).get("name")
         entities = tracker.latest_message.get("entities", [])
         known = known_procedure(tracker.get_slot(PROCEDURE_SLOT))
@@ -88,14 +89,13 @@ class ActionAnswerQuestion(ClinicAction):
 
         if aspect.needs_procedure and procedure is None:
             dispatcher.utter_message(
-                text=f"Happy to explain {aspect.topic}. "
-                "Do you mean a nerve block or a rhizotomy?",
+                text=text("clarify_question", language, topic=aspect.topic),
                 buttons=clarify_buttons(aspect),
             )
             return [*events, SlotSet(CONDITION_SLOT, condition)]
 
         answer = aspect.answer(procedure)
         if condition:
-            answer = f"{answer}\n\n{not_in_the_article(condition, procedure)}"
+            answer = f"{answer}\n\n{not_in_the_article(condition, procedure, language)}"
         dispatcher.utter_message(text=knowledge.cite(answer), buttons=follow_up_buttons(aspect))
         return [*events, SlotSet(CONDITION_SLOT, None)]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from actions.texts import text
+
 DEFAULT_SETTINGS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "clinic.yml"
 
 
@@ -22,10 +24,9 @@ class ClinicSettings:
     scheduling_url: str
     phone: str
 
-    @property
-    def offices_text(self) -> str:
+    def offices_text(self, language: str) -> str:
         """The offices joined for a sentence: "Humble, Texas and Baytown, Texas"."""
-        return " and ".join(self.offices)
+        return text("offices_joiner", language).join(self.offices)
 
 
 @lru_cache(maxsize=1)

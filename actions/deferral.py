@@ -10,10 +10,11 @@ from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, PROCEDURE_SLOT, procedure_from_entities
-from actions.replies import BOOK_BUTTON, BOOKING_QUESTION, intent_button, offer_booking
+from actions.replies import book_button, intent_button, offer_booking
+from actions.texts import language_of, procedure_phrase, text
 
-MEDICATION_CAUTION = "Please don't stop or change any medicine without talking to your doctor."
-EXTRA_NOTES = {"ask_medications": MEDICATION_CAUTION}
+# A note some topics need besides the deferral (a key of knowledge/replies.yml).
+EXTRA_NOTES = {"ask_medications": "medication_caution"}
 
 
 class ActionDeferTopic(ClinicAction):
@@ -23,26 +24,35 @@ class ActionDeferTopic(ClinicAction):
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         settings = load_settings()
+        language = language_of(tracker)
         intent = tracker.latest_message.get("intent", {}).get("name") or ""
-        topic = load_knowledge().deferred_topics.get(intent, "that topic")
+        topic = load_knowledge(language).deferred_topics.get(intent) or text(
+            "deferral_topic_fallback", language
+        )
         procedure = procedure_from_entities(tracker.latest_message.get("entities", []))
         about = ""
         if procedure == BOTH:
-            about = " for nerve blocks or rhizotomy"
+            about = text("deferral_about_both", language)
         elif procedure:
-            about = f" for a {procedure}"
-
+            about = text(
+                "deferral_about_one", language, procedure=procedure_phrase(procedure, language)
+            )
         lines = [
-            f"I'm sorry, I can't answer that here: the clinic's article doesn't cover "
-            f"{topic}{about}, and I don't want to guess.",
-            f"{settings.doctor}'s team can answer it for you: you can reach them through "
-            f"{settings.scheduling_url} (offices in {settings.offices_text}).",
+            text("deferral_sorry", language, topic=topic, about=about),
+            text(
+                "deferral_team",
+                language,
+                doctor=settings.doctor,
+                scheduling_url=settings.scheduling_url,
+                offices_text=settings.offices_text(language),
+            ),
         ]
         if intent in EXTRA_NOTES:
-            lines.append(EXTRA_NOTES[intent])
-        lines.append(BOOKING_QUESTION)
+            lines.append(text(EXTRA_NOTES[intent], language))
+        lines.append(text("booking_question", language))
+        something_else = text("ask_something_else_button", language)
         dispatcher.utter_message(
             text="\n\n".join(lines),
-            buttons=[BOOK_BUTTON, intent_button("Ask something else", "ask_capabilities")],
+            buttons=[book_button(language), intent_button(something_else, "ask_capabilities")],
         )
         return [offer_booking(), *([SlotSet(PROCEDURE_SLOT, procedure)] if procedure else [])]

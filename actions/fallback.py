@@ -11,19 +11,17 @@ from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, PROCEDURE_SLOT, procedure_from_entities
-from actions.replies import BOOK_BUTTON, intent_button
+from actions.replies import Button, book_button, intent_button
+from actions.texts import language_of, procedure_phrase, text
 
-REPHRASE = (
-    "Sorry, I didn't quite understand that. I can answer questions about nerve block "
-    "injections and rhizotomy, such as how long relief lasts, what happens during the "
-    "procedure or how the two differ, and I can help you book a visit. "
-    "Could you rephrase your question?"
-)
-REPHRASE_BUTTONS = [
-    intent_button("What's the difference?", "ask_difference"),
-    intent_button("What can you help with?", "ask_capabilities"),
-    BOOK_BUTTON,
-]
+
+def rephrase_buttons(language: str) -> list[Button]:
+    """Where to go from a message the assistant did not understand."""
+    return [
+        intent_button(text("rephrase_button_difference", language), "ask_difference"),
+        intent_button(text("rephrase_button_capabilities", language), "ask_capabilities"),
+        book_button(language),
+    ]
 
 
 class ActionDefaultFallback(ClinicAction):
@@ -36,20 +34,25 @@ class ActionDefaultFallback(ClinicAction):
     action_name = "action_default_fallback"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        language = language_of(tracker)
         procedure = procedure_from_entities(tracker.latest_message.get("entities", []))
         if procedure is None:
-            dispatcher.utter_message(text=REPHRASE, buttons=REPHRASE_BUTTONS)
+            dispatcher.utter_message(
+                text=text("rephrase", language), buttons=rephrase_buttons(language)
+            )
             return []
-        knowledge = load_knowledge()
+        knowledge = load_knowledge(language)
         aspect = knowledge.aspects["difference" if procedure == BOTH else "what_is"]
-        subject = "nerve blocks and rhizotomy" if procedure == BOTH else f"the {procedure}"
-        dispatcher.utter_message(
-            text=knowledge.cite(
-                f"I'm not sure I understood your question about {subject}, so here is a "
-                f"short overview.\n\n{aspect.answer(procedure)}\n\n"
-                "If you meant something else, please rephrase it, or ask the clinic's team: "
-                f"{load_settings().scheduling_url}"
-            ),
-            buttons=follow_up_buttons(aspect),
+        if procedure == BOTH:
+            subject = text("fallback_subject_both", language)
+        else:
+            subject = procedure_phrase(procedure, language, definite=True)
+        overview = text(
+            "fallback_overview",
+            language,
+            subject=subject,
+            answer=aspect.answer(procedure),
+            scheduling_url=load_settings().scheduling_url,
         )
+        dispatcher.utter_message(text=knowledge.cite(overview), buttons=follow_up_buttons(aspect))
         return [SlotSet(PROCEDURE_SLOT, procedure), SlotSet("aspect", aspect.name)]

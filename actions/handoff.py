@@ -9,33 +9,42 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ClinicAction
 from actions.clinic_settings import ClinicSettings, load_settings
 from actions.replies import scheduling_link_buttons
+from actions.texts import language_of, text
 
 
-def booking_text(settings: ClinicSettings) -> str:
+def booking_text(settings: ClinicSettings, language: str) -> str:
     """How to book a visit: the link, the offices and, when configured, the phone."""
-    call = f" You can also call {settings.phone}." if settings.phone else ""
-    return (
-        f"You can book a visit with {settings.doctor} online here: {settings.scheduling_url}\n\n"
-        f"Our offices are in {settings.offices_text}; pick the one nearest to you.{call}"
+    call = text("booking_call", language, phone=settings.phone) if settings.phone else ""
+    return text(
+        "booking_text",
+        language,
+        doctor=settings.doctor,
+        scheduling_url=settings.scheduling_url,
+        offices_text=settings.offices_text(language),
+        call=call,
     )
 
 
-def contact_text(settings: ClinicSettings) -> str:
+def contact_text(settings: ClinicSettings, language: str) -> str:
     """How to reach a person at the clinic."""
-    phone = f"call the clinic at {settings.phone}, or " if settings.phone else ""
-    return (
-        "I'm the clinic's virtual assistant, so I can't pass this chat to a person. "
-        f"To talk to {settings.doctor}'s team, {phone}use the scheduling page: "
-        f"{settings.scheduling_url} (offices in {settings.offices_text})."
+    phone = text("contact_phone_clause", language, phone=settings.phone) if settings.phone else ""
+    return text(
+        "contact_text",
+        language,
+        doctor=settings.doctor,
+        phone=phone,
+        scheduling_url=settings.scheduling_url,
+        offices_text=settings.offices_text(language),
     )
 
 
 def send_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Send the booking hand-off in the form the patient's channel can use."""
     settings = load_settings()
+    language = language_of(tracker)
     dispatcher.utter_message(
-        text=booking_text(settings),
-        buttons=scheduling_link_buttons(settings, tracker.get_latest_input_channel()),
+        text=booking_text(settings, language),
+        buttons=scheduling_link_buttons(settings, tracker.get_latest_input_channel(), language),
     )
 
 
@@ -56,9 +65,10 @@ class ActionContactStaff(ClinicAction):
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         settings = load_settings()
+        language = language_of(tracker)
         channel = tracker.get_latest_input_channel()
         dispatcher.utter_message(
-            text=contact_text(settings),
-            buttons=scheduling_link_buttons(settings, channel),
+            text=contact_text(settings, language),
+            buttons=scheduling_link_buttons(settings, channel, language),
         )
         return []

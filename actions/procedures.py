@@ -65,8 +65,3 @@ def other_procedure(procedure: str | None) -> str | None:
     if procedure == RHIZOTOMY:
         return NERVE_BLOCK
     return None
-
-
-def display_name(procedure: str) -> str:
-    """A procedure's name as it starts a sentence label."""
-    return procedure[0].upper() + procedure[1:]

@@ -6,18 +6,22 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.clinic_settings import ClinicSettings
+from actions.texts import text
 
 Button = dict[str, str]
 
 BOOK_PAYLOAD = "/book_appointment"
-BOOKING_QUESTION = "Would you like to book a visit?"
-# Whether the assistant's last reply ended with BOOKING_QUESTION, so that a bare
+# Whether the assistant's last reply ended with the booking question, so that a bare
 # "yes" books. The actions whose reply asks it set it (offer_booking); domain.yml
 # sets it for the one fixed response that asks it and resets it on every other
 # message but a yes or a no, which action_handle_yes_no reads and then resets.
 BOOKING_OFFERED_SLOT = "booking_offered"
-BOOK_BUTTON: Button = {"title": "Book a visit", "payload": BOOK_PAYLOAD}
 TERMINAL_CHANNEL = "cmdline"
+
+
+def book_button(language: str) -> Button:
+    """The quick reply that books a visit."""
+    return {"title": text("book_button", language), "payload": BOOK_PAYLOAD}
 
 
 def intent_button(title: str, intent: str) -> Button:
@@ -25,7 +29,9 @@ def intent_button(title: str, intent: str) -> Button:
     return {"title": title, "payload": f"/{intent}"}
 
 
-def scheduling_link_buttons(settings: ClinicSettings, channel: str | None) -> list[Button]:
+def scheduling_link_buttons(
+    settings: ClinicSettings, channel: str | None, language: str
+) -> list[Button]:
     """A button that opens the scheduling page, for channels that can open links.
 
     In a terminal (``rasa shell``) a button's payload is sent back as a message,
@@ -35,7 +41,7 @@ def scheduling_link_buttons(settings: ClinicSettings, channel: str | None) -> li
         return []
     return [
         {
-            "title": "Open the scheduling page",
+            "title": text("open_scheduling_page_button", language),
             "type": "web_url",
             "url": settings.scheduling_url,
             "payload": settings.scheduling_url,
@@ -44,7 +50,7 @@ def scheduling_link_buttons(settings: ClinicSettings, channel: str | None) -> li
 
 
 def offer_booking() -> SlotSet:
-    """The event an action returns when its reply ends with BOOKING_QUESTION."""
+    """The event an action returns when its reply ends with the booking question."""
     return SlotSet(BOOKING_OFFERED_SLOT, True)
 
 

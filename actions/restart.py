@@ -7,8 +7,7 @@ from rasa_sdk.events import EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ClinicAction
-
-START_OVER = "Okay, let's start over. What would you like to know about nerve blocks or rhizotomy?"
+from actions.texts import language_of, text
 
 
 class ActionRestart(ClinicAction):
@@ -17,5 +16,5 @@ class ActionRestart(ClinicAction):
     action_name = "action_restart"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        dispatcher.utter_message(text=START_OVER)
+        dispatcher.utter_message(text=text("start_over", language_of(tracker)))
         return [Restarted()]

@@ -9,13 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ClinicAction
 from actions.handoff import send_booking
 from actions.replies import BOOKING_OFFERED_SLOT, booking_offered
-
-ANYTHING_ELSE = "Great. What else would you like to know about nerve blocks or rhizotomy?"
-ANYTHING_ELSE_AFTER_NO = "Okay. Is there anything else I can help you with?"
-NO_BOOKING = (
-    'No problem. If you change your mind, just say "book a visit". '
-    "Anything else I can help with?"
-)
+from actions.texts import language_of, text
 
 
 class ActionHandleYesNo(ClinicAction):
@@ -24,13 +18,15 @@ class ActionHandleYesNo(ClinicAction):
     action_name = "action_handle_yes_no"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        language = language_of(tracker)
         said_yes = tracker.latest_message.get("intent", {}).get("name") == "affirm"
         if booking_offered(tracker):
             if said_yes:
                 send_booking(dispatcher, tracker)
             else:
-                dispatcher.utter_message(text=NO_BOOKING)
+                dispatcher.utter_message(text=text("no_booking", language))
         else:
-            dispatcher.utter_message(text=ANYTHING_ELSE if said_yes else ANYTHING_ELSE_AFTER_NO)
+            reply = "anything_else" if said_yes else "anything_else_after_no"
+            dispatcher.utter_message(text=text(reply, language))
         # The offer is answered (or there was none): a second "yes" books nothing.
         return [SlotSet(BOOKING_OFFERED_SLOT, False)]

@@ -29,13 +29,7 @@ from faker.providers.lorem.es_ES import Provider as SpanishLorem
 
 ROOT = Path(__file__).resolve().parents[1]
 # Our own texts: every word in them may be kept, names included (Okezie, Humble).
-OWN_TEXTS = [
-    "domain.yml",
-    "knowledge/answers.yml",
-    "knowledge/clinic.yml",
-    "knowledge/deferrals.yml",
-    "knowledge/article.txt",
-]
+OWN_TEXTS = ["domain.yml", "knowledge"]  # files, or folders of .yml and .txt files
 TRAINING_DATA = "data"
 # Faker's name lists, in the Latin alphabet: where our patients' names most often come from...
 LOCAL_NAME_LOCALES = ["en_US", "en_GB", "en_IE", "es_MX", "es_ES", "es_AR", "es_CO", "es_CL"]
@@ -83,6 +77,16 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [text for item in value for text in _strings(item)]
     return [value] if isinstance(value, str) else []
+
+
+def _files(root: Path, names: list[str]) -> list[Path]:
+    paths = [root / name for name in names]
+    return [
+        file
+        for path in paths
+        for file in (sorted(path.rglob("*.*")) if path.is_dir() else [path])
+        if file.suffix in (".yml", ".txt")
+    ]
 
 
 def _text_of(path: Path) -> str:
@@ -143,10 +147,7 @@ def load_vocabulary(root: Path = ROOT) -> Vocabulary:
     names = _names(LOCAL_NAME_LOCALES, function_words)
     names |= _names(OTHER_NAME_LOCALES, function_words) - ordinary
     own: set[str] = set()
-    for path in [
-        *(root / name for name in OWN_TEXTS),
-        *sorted((root / TRAINING_DATA).rglob("*.yml")),
-    ]:
+    for path in [*_files(root, OWN_TEXTS), *sorted((root / TRAINING_DATA).rglob("*.yml"))]:
         own |= words_in(_text_of(path))
     everyday = own | {fold(word) for word in EnglishLorem.word_list}
     everyday |= {fold(word) for word in SpanishLorem.word_list} - names  # it has "José"

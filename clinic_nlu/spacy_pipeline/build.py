@@ -21,7 +21,7 @@ from spacy.cli.package import package
 from spacy.language import Language
 
 PIPELINE_NAME = "clinic_pipeline"
-PIPELINE_VERSION = "1.6.0"
+PIPELINE_VERSION = "1.7.0"
 PACKAGE_NAME = f"en_{PIPELINE_NAME}"
 PATTERNS_FILE = Path(__file__).with_name("procedure_patterns.yml")
 

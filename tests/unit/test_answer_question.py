@@ -193,3 +193,24 @@ def test_a_question_without_a_condition_gets_no_note(dispatcher):
     tracker = make_tracker("ask_candidates", [procedure_entity("rhizotomy")], text="who is it for")
     ACTION.run(dispatcher, tracker, {})
     assert "doesn't say whether" not in dispatcher.messages[-1]["text"]
+
+
+def test_a_spanish_speaking_patient_gets_the_answer_and_buttons_in_spanish(dispatcher):
+    _, message = run(
+        dispatcher,
+        "ask_relief_duration",
+        [procedure_entity("rhizotomy")],
+        slots={"language": "es"},
+    )
+    assert "varios años" in message["text"]
+    assert "Fuente:" in message["text"]
+    titles = [button["title"] for button in message["buttons"]]
+    assert "Hacer una cita" in titles
+    assert all(b["payload"].startswith("/") for b in message["buttons"])  # language-neutral
+
+
+def test_the_clarifying_question_comes_in_spanish_with_neutral_payloads(dispatcher):
+    _, message = run(dispatcher, "ask_procedure_length", slots={"language": "es"})
+    assert "¿Se refiere a un bloqueo nervioso o a una rizotomía?" in message["text"]
+    assert [b["title"] for b in message["buttons"]] == ["Bloqueo nervioso", "Rizotomía", "Los dos"]
+    assert message["buttons"][0]["payload"] == '/ask_procedure_length{"procedure":"nerve block"}'

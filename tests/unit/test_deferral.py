@@ -1,9 +1,11 @@
 from rasa_sdk.events import SlotSet
 
-from actions.deferral import MEDICATION_CAUTION, ActionDeferTopic
-from actions.replies import BOOKING_QUESTION
+from actions.deferral import ActionDeferTopic
+from actions.texts import text
 from tests.unit.trackers import generic_injection, make_tracker, procedure_entity
 
+BOOKING_QUESTION = text("booking_question", "en")
+MEDICATION_CAUTION = text("medication_caution", "en")
 ACTION = ActionDeferTopic()
 
 

@@ -1,8 +1,10 @@
 from rasa_sdk.events import SlotSet
 
-from actions.fallback import REPHRASE, ActionDefaultFallback
+from actions.fallback import ActionDefaultFallback
+from actions.texts import text
 from tests.unit.trackers import generic_injection, make_tracker, procedure_entity
 
+REPHRASE = text("rephrase", "en")
 ACTION = ActionDefaultFallback()
 
 
@@ -43,7 +45,7 @@ def test_a_named_procedure_beside_the_shot_gets_its_own_overview(dispatcher):
 def test_restart_says_so_and_restarts(dispatcher):
     from rasa_sdk.events import Restarted
 
-    from actions.restart import START_OVER, ActionRestart
+    from actions.restart import ActionRestart
 
     assert ActionRestart().run(dispatcher, make_tracker("restart"), {}) == [Restarted()]
-    assert dispatcher.messages[0]["text"] == START_OVER
+    assert dispatcher.messages[0]["text"] == text("start_over", "en")

@@ -4,10 +4,15 @@ import pytest
 import yaml
 from rasa_sdk.events import SlotSet
 
-from actions.replies import BOOKING_OFFERED_SLOT, BOOKING_QUESTION
-from actions.yes_no import ANYTHING_ELSE, ANYTHING_ELSE_AFTER_NO, NO_BOOKING, ActionHandleYesNo
+from actions.replies import BOOKING_OFFERED_SLOT
+from actions.texts import text
+from actions.yes_no import ActionHandleYesNo
 from tests.unit.trackers import ROOT, make_tracker, slots_after_message
 
+BOOKING_QUESTION = text("booking_question", "en")
+ANYTHING_ELSE = text("anything_else", "en")
+ANYTHING_ELSE_AFTER_NO = text("anything_else_after_no", "en")
+NO_BOOKING = text("no_booking", "en")
 ACTION = ActionHandleYesNo()
 RESET = SlotSet(BOOKING_OFFERED_SLOT, False)
 
