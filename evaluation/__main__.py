@@ -19,7 +19,7 @@ import rasa.engine.recipes
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.model_selection import StratifiedKFold
 
-from evaluation import conversations, models, safety, search_baseline
+from evaluation import conversations, languages, models, safety, search_baseline
 from evaluation.datasets import (
     CONVERSATIONS,
     ROOT,
@@ -93,6 +93,9 @@ def main() -> int:
             heldout, ours, "Our pipeline, held-out messages", out / "confusion_heldout.png"
         )
 
+        print("one model for both languages, or one per language", flush=True)
+        language_scores = languages.compare(OUR_MODEL, OUR_CONFIG, work / "languages")
+
         print("safety layer on the safety sets", flush=True)
         safety_scores = safety.score_safety(OUR_MODEL, safety.load_safety_examples())
 
@@ -121,6 +124,7 @@ def main() -> int:
         chats = answer_level(args.smoke, work)
 
     report = summary(results, chats, folds, default_seconds, len(heldout), repeats)
+    report += "\n" + languages.languages_table(language_scores)
     report += "\n" + safety.safety_table(safety_scores)
     (out / "summary.md").write_text(report, encoding="utf-8")
     (out / "scores.json").write_text(

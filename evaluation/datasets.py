@@ -15,7 +15,10 @@ from actions.procedures import ENTITY_VALUES, PROCEDURE_ENTITY, procedure_from_e
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING_DATA = ROOT / "data" / "nlu"
-HELDOUT_FILES = (ROOT / "tests" / "nlu_heldout.yml", ROOT / "tests" / "nlu_heldout_extra.yml")
+ENGLISH_HELDOUT = (ROOT / "tests" / "nlu_heldout.yml", ROOT / "tests" / "nlu_heldout_extra.yml")
+SPANISH_HELDOUT = (ROOT / "tests" / "nlu_heldout_es.yml",)
+HELDOUT_FILES = ENGLISH_HELDOUT + SPANISH_HELDOUT
+SPANISH_TRAINING_DATA = TRAINING_DATA / "es"
 CONVERSATIONS = ROOT / "tests" / "eval" / "conversations.yml"
 
 
@@ -73,13 +76,24 @@ def load_training_data() -> TrainingData:
     return load_data(str(TRAINING_DATA))
 
 
-def load_heldout(training: TrainingData) -> tuple[list[Example], int]:
+def load_heldout(
+    training: TrainingData, files: tuple[Path, ...] = HELDOUT_FILES
+) -> tuple[list[Example], int]:
     """Held-out examples, minus exact repeats of a training message; and how many were dropped.
 
     Short messages such as "hi" or "yes" are bound to appear in both; scoring them
     would only flatter the model.
     """
     seen = {m.get(TEXT).strip().lower() for m in training.intent_examples}
-    examples = [e for path in HELDOUT_FILES for e in examples_of(load_data(str(path)))]
+    examples = [e for path in files for e in examples_of(load_data(str(path)))]
     unseen = [e for e in examples if e.text.strip().lower() not in seen]
     return unseen, len(examples) - len(unseen)
+
+
+def training_data_by_language() -> dict[str, TrainingData]:
+    """The English training files (data/nlu/*.yml) and the Spanish ones (data/nlu/es/)."""
+    english = [str(path) for path in sorted(TRAINING_DATA.glob("*.yml"))]
+    return {
+        "en": load_data(english[0]).merge(*(load_data(path) for path in english[1:])),
+        "es": load_data(str(SPANISH_TRAINING_DATA)),
+    }

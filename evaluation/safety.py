@@ -21,8 +21,9 @@ import yaml
 from rasa.core.agent import Agent
 from rasa.utils.log_utils import configure_structlog
 
+from clinic_nlu.language import LANGUAGE_ENTITY
 from clinic_nlu.safety import SAFETY_INTENTS
-from clinic_nlu.safety_net import LANGUAGE_ENTITY, SAFETY_CHECK
+from clinic_nlu.safety_net import SAFETY_CHECK
 
 ROOT = Path(__file__).resolve().parents[1]
 SAFETY_SETS = sorted((ROOT / "tests" / "safety").glob("*heldout*.yml"))
