@@ -110,3 +110,23 @@ def test_phone_viewport_fits_and_works(browser, servers: Servers, screenshots):
         page.screenshot(path=str(screenshots / "phone.png"))
     finally:
         context.close()
+
+
+def test_a_spanish_browser_gets_the_widget_and_the_greeting_in_spanish(browser, servers: Servers):
+    context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(servers.web_url)
+        page.locator(".rw-launcher").click()
+        expect(page.locator(BOT).first).to_contain_text("asistente virtual", timeout=20_000)
+        assert page.evaluate("document.documentElement.lang") == "es"
+        box = page.get_by_label("Su mensaje para el asistente de la clínica")
+        box.fill("cuanto dura el alivio de una rizotomia?")
+        box.press("Enter")
+        expect(bubbles_with(page, "varios años").first).to_be_visible(timeout=20_000)
+        page.locator(".rw-replies .rw-reply").filter(has_text="Hacer una cita").first.click()
+        expect(bubbles_with(page, "sportsandpainmanagement.com").first).to_be_visible(
+            timeout=20_000
+        )
+    finally:
+        context.close()

@@ -3,15 +3,20 @@
   "use strict";
   var s = window.CLINIC_CHAT_SETTINGS;
   var c = s.colors;
+  // The browser's first language picks the widget's texts and the greeting's language.
+  var preferred = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
+  var lang = preferred.toLowerCase().indexOf("es") === 0 && s.texts.es ? "es" : "en";
+  var t = s.texts[lang];
+  document.documentElement.lang = lang;
 
   window.WebChat.default(
     {
-      initPayload: "/greet",
+      initPayload: '/greet{"language":"' + lang + '"}',
       socketUrl: s.assistant_url,
       socketPath: "/socket.io/",
-      title: s.title,
-      subtitle: s.subtitle,
-      inputTextFieldHint: s.input_hint,
+      title: t.title,
+      subtitle: t.subtitle,
+      inputTextFieldHint: t.input_hint,
       openLauncherImage: s.launcher_image,
       mainColor: c.main,
       conversationBackgroundColor: c.conversation_background,
@@ -31,7 +36,7 @@
   new MutationObserver(function () {
     var input = document.querySelector(".rw-new-message");
     if (input && !input.getAttribute("aria-label")) {
-      input.setAttribute("aria-label", s.input_label);
+      input.setAttribute("aria-label", t.input_label);
     }
     document.querySelectorAll(".rw-conversation-container a[href]").forEach(function (a) {
       a.target = "_blank";
