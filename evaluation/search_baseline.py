@@ -18,6 +18,7 @@ from sklearn.metrics.pairwise import linear_kernel
 
 from actions.clinic_settings import load_settings
 from actions.handoff import booking_text, contact_text
+from actions.texts import ENGLISH
 from evaluation.datasets import Example
 from evaluation.scores import Prediction
 
@@ -46,8 +47,8 @@ def answer_documents() -> dict[str, str]:
                     texts = (response.get("text", "") for response in responses[action])
                     documents[first["intent"]] = " ".join(texts)
     settings = load_settings()
-    documents["book_appointment"] = booking_text(settings)
-    documents["ask_human"] = contact_text(settings)
+    documents["book_appointment"] = booking_text(settings, ENGLISH)
+    documents["ask_human"] = contact_text(settings, ENGLISH)
     return documents
 
 
