@@ -2,8 +2,8 @@
 
 A word counts for a language when it is among that language's 1,000 most frequent
 words (wordfreq) and at least ten times rarer in the other: "the", "how", "does"
-for English; "el", "cuanto", "dura" for Spanish. Procedure names, numbers and names
-count for neither, so "cuánto dura el nerve block" is Spanish. The detector adds a
+for English; "el", "cuanto", "dura" for Spanish. Procedure names, numbers and first
+names or surnames ("Maria Lopez") count for neither, so "cuánto dura el nerve block" is Spanish. The detector adds a
 ``language`` entity (``en`` or ``es``) to every message that has such words; the
 ``language`` slot keeps the last one, so "ok" or a button keeps the conversation's
 language. Measured in ``make eval`` (table "Languages").
@@ -24,6 +24,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from clinic_privacy.vocabulary import load_vocabulary
+
 ENGLISH, SPANISH, MIXED = "en", "es", "mixed"
 LANGUAGE_ENTITY = "language"
 MARKER_WORDS = 1_000
@@ -40,6 +42,7 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=1)
 def _marker_words() -> dict[str, frozenset[str]]:
     other = {ENGLISH: SPANISH, SPANISH: ENGLISH}
+    names = load_vocabulary().names  # "Maria Lopez" says nothing of the language
     return {
         language: frozenset(
             _plain(word)
@@ -47,6 +50,7 @@ def _marker_words() -> dict[str, frozenset[str]]:
             if wordfreq.zipf_frequency(word, language)
             > wordfreq.zipf_frequency(word, other[language]) + MARKER_MARGIN
         )
+        - names
         for language in other
     }
 
@@ -67,7 +71,7 @@ def message_language(text: str) -> str | None:
     if english >= MIXED_MINIMUM and spanish >= MIXED_MINIMUM:
         return MIXED
     if spanish == english:
-        return None if spanish == 0 else SPANISH  # a tie with clues: the rarer language
+        return None  # no clue, or as many of each: the conversation's language stays
     return SPANISH if spanish > english else ENGLISH
 
 
