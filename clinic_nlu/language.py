@@ -4,9 +4,9 @@ A word counts for a language when it is among that language's 1,000 most frequen
 words (wordfreq) and at least ten times rarer in the other: "the", "how", "does"
 for English; "el", "cuanto", "dura" for Spanish. Procedure names, numbers and first
 names or surnames ("Maria Lopez") count for neither, so "cuánto dura el nerve
-block" is Spanish. The detector adds a ``language`` entity (``en`` or ``es``) to every message that has such words; the
-``language`` slot keeps the last one, so "ok" or a button keeps the conversation's
-language. Measured in ``make eval`` (table "Languages").
+block" is Spanish. The detector adds a ``language`` entity (``en`` or ``es``) to
+every message that has such words; the ``language`` slot keeps the last one, so
+"ok" or a button keeps the conversation's language. Measured in ``make eval`` (table "Languages").
 """
 
 from __future__ import annotations
@@ -14,16 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
 
 import wordfreq
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from clinic_nlu.components import UntrainedComponent
 from clinic_privacy.vocabulary import load_vocabulary
 
 ENGLISH, SPANISH, MIXED = "en", "es", "mixed"
@@ -88,18 +85,8 @@ def set_language(message: Message, language: str, extractor: str) -> None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class LanguageDetector(GraphComponent):
+class LanguageDetector(UntrainedComponent):
     """Adds the ``language`` entity (``en`` or ``es``) to messages that show one."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageDetector:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Tag each message with its language, when it has one."""

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from clinic_nlu.components import UntrainedComponent
 
 PROCEDURE_ENTITY = "procedure"
 # The pattern id of a bare "shot" or "injection", and the role that keeps it out of the slot.
@@ -71,23 +70,13 @@ def name_procedures(message: Message) -> None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class ProcedureIds(GraphComponent):
+class ProcedureIds(UntrainedComponent):
     """Replaces each procedure mention's words with the entity ruler's pattern id."""
 
     @classmethod
     def required_components(cls) -> list[type]:
         """It renames what ``SpacyEntityExtractor`` found, so it must come after it."""
         return [SpacyEntityExtractor]
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ProcedureIds:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Name the procedures of every message."""

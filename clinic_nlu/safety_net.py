@@ -18,16 +18,13 @@ the intents and the category, never the text.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from clinic_nlu.components import UntrainedComponent
 from clinic_nlu.intents import override_intent
 from clinic_nlu.language import ENGLISH, message_language, set_language
 from clinic_nlu.safety import (
@@ -45,21 +42,11 @@ EXTRACTOR = "SafetyNet"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class SafetyNet(GraphComponent):
+class SafetyNet(UntrainedComponent):
     """Sets the safety intent when a message tells of an emergency or a crisis."""
 
-    def __init__(self, rules: SafetyRules) -> None:
-        self._rules = rules
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SafetyNet:
-        return cls(load_safety_rules())
+    def __init__(self, rules: SafetyRules | None = None) -> None:
+        self._rules = rules or load_safety_rules()
 
     def decide(self, message: Message) -> None:
         """Set the safety intent (and language) on ``message`` when its text calls for one."""
