@@ -4,9 +4,10 @@ A word counts for a language when it is among that language's 1,000 most frequen
 words (wordfreq) and at least ten times rarer in the other: "the", "how", "does"
 for English; "el", "cuanto", "dura" for Spanish. Procedure names, numbers and first
 names or surnames ("Maria Lopez") count for neither, so "cuánto dura el nerve
-block" is Spanish. The detector adds a ``language`` entity (``en`` or ``es``) to
-every message that has such words; the ``language`` slot keeps the last one, so
-"ok" or a button keeps the conversation's language. Measured in ``make eval`` (table "Languages").
+block" is Spanish. The detector adds a ``language`` entity (``en`` or ``es``: the
+language of the last sentence that shows one, usually the question) to every
+message that has such words; the ``language`` slot keeps the last one, so "ok" or
+a button keeps the conversation's language. Measured in ``make eval``.
 """
 
 from __future__ import annotations
@@ -67,9 +68,27 @@ def message_language(text: str) -> str | None:
     english, spanish = marker_counts(text)
     if english >= MIXED_MINIMUM and spanish >= MIXED_MINIMUM:
         return MIXED
+    return _majority(text)  # None: no clue, or as many of each
+
+
+def _majority(text: str) -> str | None:
+    english, spanish = marker_counts(text)
     if spanish == english:
-        return None  # no clue, or as many of each: the conversation's language stays
+        return None
     return SPANISH if spanish > english else ENGLISH
+
+
+def question_language(text: str) -> str | None:
+    """The language of the message's last sentence that shows one (usually the question).
+
+    "Hola, soy Maricela. Is a nerve block permanent?" is answered in English; a
+    one-sentence message goes by all its words.
+    """
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+|\n+", text)):
+        language = _majority(sentence)
+        if language is not None:
+            return language
+    return None
 
 
 def reply_language(language: str | None) -> str:
@@ -92,7 +111,7 @@ class LanguageDetector(UntrainedComponent):
         """Tag each message with its language, when it has one."""
         for message in messages:
             text = message.get(TEXT) or ""
-            language = None if text.startswith("/") else message_language(text)
+            language = None if text.startswith("/") else question_language(text)
             if language is not None:
-                set_language(message, reply_language(language), type(self).__name__)
+                set_language(message, language, type(self).__name__)
         return messages

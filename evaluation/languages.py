@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from clinic_nlu.language import message_language, reply_language
+from clinic_nlu.language import question_language
 from evaluation import models
 from evaluation.datasets import (
     ENGLISH_HELDOUT,
@@ -45,7 +45,7 @@ def _routed(per_language: dict[str, Path], examples: list[Example]) -> list[Pred
         chosen = [
             (index, example)
             for index, example in enumerate(examples)
-            if reply_language(message_language(example.text)) == language
+            if (question_language(example.text) or "en") == language
         ]
         found = models.predict(model, [example for _, example in chosen])
         predictions |= {index: found[k] for k, (index, _) in enumerate(chosen)}
