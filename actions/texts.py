@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Tracker
 
-from clinic_nlu.language import ENGLISH, LANGUAGE_ENTITY, SPANISH, reply_language
+from clinic_nlu.language_codes import ENGLISH, LANGUAGE_ENTITY, SPANISH, reply_language
 
 REPLIES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "replies.yml"
 LANGUAGES = (ENGLISH, SPANISH)

@@ -22,10 +22,9 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from clinic_nlu.components import UntrainedComponent
+from clinic_nlu.language_codes import ENGLISH, LANGUAGE_ENTITY, MIXED, SPANISH
 from clinic_privacy.vocabulary import load_vocabulary
 
-ENGLISH, SPANISH, MIXED = "en", "es", "mixed"
-LANGUAGE_ENTITY = "language"
 MARKER_WORDS = 1_000
 MARKER_MARGIN = 1.0  # on wordfreq's Zipf scale (log10): ten times more frequent
 # Several words of each: a mixed message (a safety reply then comes in both).
@@ -89,11 +88,6 @@ def question_language(text: str) -> str | None:
         if language is not None:
             return language
     return None
-
-
-def reply_language(language: str | None) -> str:
-    """The language to answer in: Spanish for a Spanish or mixed message."""
-    return SPANISH if language in (SPANISH, MIXED) else ENGLISH
 
 
 def set_language(message: Message, language: str, extractor: str) -> None:

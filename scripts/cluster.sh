@@ -66,7 +66,7 @@ source scripts/env.sh
 for _ in $(seq 1 20); do "$BIN/python" scripts/check_services.py 2>/dev/null && break; sleep 0.5; done
 "$BIN/python" scripts/check_services.py
 
-"$BIN/python" -m clinic_server run actions --port "$ACTION_PORT" --actions actions >"$STATE/actions.log" 2>&1 &
+"$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions >"$STATE/actions.log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:${ACTION_PORT}/health" "action server"
 

@@ -40,7 +40,7 @@ wait_for() {  # URL, name, pid
 
 # START_ACTION_SERVER=no when the action server runs elsewhere (ACTION_PORT).
 if [ "${START_ACTION_SERVER:-yes}" = yes ]; then
-  "$BIN/python" -m clinic_server run actions --port "$ACTION_PORT" --actions actions &
+  "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions &
   pids+=($!)
   wait_for "http://localhost:${ACTION_PORT}/health" "action server" "${pids[-1]}"
 fi

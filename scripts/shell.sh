@@ -11,7 +11,7 @@ BIN=.venv/bin
 
 action_pid=""
 if ! curl -fsS -o /dev/null "http://localhost:${ACTION_PORT}/health" 2>/dev/null; then
-  "$BIN/python" -m clinic_server run actions --port "$ACTION_PORT" --actions actions >/dev/null 2>&1 &
+  "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions >/dev/null 2>&1 &
   action_pid=$!
   trap 'kill "$action_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
