@@ -18,7 +18,8 @@ from actions.procedures import (
     other_procedure,
     procedure_from_entities,
 )
-from actions.replies import Button, book_button, intent_button
+from actions.replies import Button, follow_up_buttons
+from actions.several_questions import answer_several, several_questions
 from actions.texts import language_of, procedure_label, text
 
 INFORM_PROCEDURE = "inform_procedure"
@@ -39,13 +40,6 @@ def clarify_buttons(aspect: Aspect) -> list[Button]:
     ]
 
 
-def follow_up_buttons(aspect: Aspect) -> list[Button]:
-    """Related questions to offer after an answer, and booking."""
-    aspects = load_knowledge(aspect.language).aspects
-    related = [intent_button(aspects[name].button, f"ask_{name}") for name in aspect.follow_ups]
-    return [*related, book_button(aspect.language)]
-
-
 class ActionAnswerQuestion(ClinicAction):
     """Answer an aspect of a procedure, asking which procedure when it matters and is unknown.
 
@@ -57,6 +51,8 @@ class ActionAnswerQuestion(ClinicAction):
     action_name = "action_answer_question"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if several_questions(tracker):
+            return answer_several(dispatcher, tracker)
         language = language_of(tracker)
         knowledge = load_knowledge(language)
         intent = tracker.latest_message.get("intent", {}).get("name")

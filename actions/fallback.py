@@ -6,12 +6,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_question import follow_up_buttons
 from actions.base import ClinicAction
 from actions.clinic_settings import load_settings
 from actions.knowledge import load_knowledge
 from actions.procedures import BOTH, PROCEDURE_SLOT, procedure_from_entities
-from actions.replies import Button, book_button, intent_button
+from actions.replies import Button, book_button, follow_up_buttons, intent_button
 from actions.texts import language_of, procedure_phrase, text
 
 

@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.clinic_settings import ClinicSettings
+from actions.knowledge import Aspect, load_knowledge
 from actions.texts import text
 
 Button = dict[str, str]
@@ -27,6 +28,13 @@ def book_button(language: str) -> Button:
 def intent_button(title: str, intent: str) -> Button:
     """A quick reply that sends ``intent`` as if the patient had typed the question."""
     return {"title": title, "payload": f"/{intent}"}
+
+
+def follow_up_buttons(aspect: Aspect) -> list[Button]:
+    """Related questions to offer after an answer, and booking."""
+    aspects = load_knowledge(aspect.language).aspects
+    related = [intent_button(aspects[name].button, f"ask_{name}") for name in aspect.follow_ups]
+    return [*related, book_button(aspect.language)]
 
 
 def scheduling_link_buttons(

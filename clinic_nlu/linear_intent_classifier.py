@@ -6,9 +6,12 @@ questions, trains in seconds instead of minutes, loads in well under a second
 server's start-up) and classifies a message in about a millisecond. The numbers
 are in ``make eval`` and ``make bench``.
 
-Features come from the message text itself: TF-IDF of lowercased words and word
-pairs, and of character 2-5-grams inside word boundaries, which carry typos
-("rhizotmy") and word forms. Entities come from the spaCy entity ruler.
+Features come from the message text itself, with unknown words first corrected
+against the training vocabulary (``clinic_nlu.spelling``): TF-IDF of lowercased
+words and word pairs, and of character 2-5-grams inside word boundaries, which
+carry the typos left ("rhizotmy") and word forms. The message's parts are scored
+too, to find the question in a story or several questions in one message
+(``clinic_nlu.questions``). Entities come from the spaCy entity ruler.
 """
 
 from __future__ import annotations
@@ -30,7 +33,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
+from clinic_nlu.questions import QUESTIONS, Prediction, find_questions
+from clinic_nlu.spelling import SpellingCorrector
+
 MODEL_FILE = "linear_intent_classifier.joblib"
+SPELLING_FILE = "spelling.joblib"
 
 
 class SequentialUnion(FeatureUnion):
@@ -75,7 +82,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return {
             # Rasa reuses a cached trained component while its config is unchanged:
             # bump this when the saved model's classes or features change.
-            "model_format": 2,
+            "model_format": 3,
             "C": 300.0,
             "max_iter": 3000,
             "min_char_ngram": 2,
@@ -90,11 +97,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         model_storage: ModelStorage,
         resource: Resource,
         pipeline: Pipeline | None = None,
+        spelling: SpellingCorrector | None = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self._pipeline = pipeline
+        self._spelling = spelling
 
     @classmethod
     def create(
@@ -117,32 +126,54 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     ) -> LinearIntentClassifier:
         with model_storage.read_from(resource) as directory:
             pipeline = joblib.load(directory / MODEL_FILE)
-        return cls(config, model_storage, resource, with_fast_scoring(pipeline))
+            spelling = joblib.load(directory / SPELLING_FILE)
+        return cls(config, model_storage, resource, with_fast_scoring(pipeline), spelling)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the n-gram features and the classifier on the intent examples."""
         examples = [e for e in training_data.intent_examples if e.get(TEXT)]
+        texts = [e.get(TEXT) for e in examples]
         pipeline = build_pipeline(self._config)
-        pipeline.fit([e.get(TEXT) for e in examples], [e.get(INTENT) for e in examples])
+        pipeline.fit(texts, [e.get(INTENT) for e in examples])
         self._pipeline = with_fast_scoring(pipeline)
+        self._spelling = SpellingCorrector.from_texts(texts)
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(self._pipeline, directory / MODEL_FILE)
+            joblib.dump(self._spelling, directory / SPELLING_FILE)
         return self._resource
 
+    def _rankings(self, texts: list[str]) -> list[list[dict[str, Any]]]:
+        """Each text's intents, most likely first, after spelling correction."""
+        assert self._pipeline is not None and self._spelling is not None
+        corrected = [self._spelling.correct(text) for text in texts]
+        intents = self._pipeline.classes_
+        return [
+            [
+                {"name": str(name), "confidence": float(confidence)}
+                for confidence, name in sorted(zip(row, intents, strict=True), reverse=True)[
+                    : self._config["ranking_length"]
+                ]
+            ]
+            for row in self._pipeline.predict_proba(corrected)
+        ]
+
+    def _top(self, texts: list[str]) -> list[Prediction]:
+        return [(ranking[0]["name"], ranking[0]["confidence"]) for ranking in self._rankings(texts)]
+
     def process(self, messages: list[Message]) -> list[Message]:
-        """Set the intent and the intent ranking of each message."""
+        """Set the intent, the intent ranking and the questions of each message."""
         if self._pipeline is None or not messages:
             return messages
         texts = [message.get(TEXT) or "" for message in messages]
-        intents = self._pipeline.classes_
-        for message, probabilities in zip(
-            messages, self._pipeline.predict_proba(texts), strict=True
-        ):
-            ranked = sorted(zip(probabilities, intents, strict=True), reverse=True)
-            ranking = [
-                {"name": str(name), "confidence": float(confidence)}
-                for confidence, name in ranked[: self._config["ranking_length"]]
-            ]
+        for message, text, ranking in zip(messages, texts, self._rankings(texts), strict=True):
+            whole = (ranking[0]["name"], ranking[0]["confidence"])
+            found = find_questions(text, whole, self._top)
+            if found.intent is not None:
+                name, confidence = found.intent
+                chosen = {"name": name, "confidence": confidence}
+                ranking = [chosen, *(entry for entry in ranking if entry["name"] != name)]
+            if found.questions:
+                message.set(QUESTIONS, found.questions, add_to_output=True)
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -49,10 +49,15 @@ async def _parse_all(model: Path, texts: Sequence[str]) -> list[dict]:
     return [await agent.parse_message(text) for text in texts]
 
 
+def parse(model: Path, texts: Sequence[str]) -> list[dict]:
+    """The model's whole parse of each text (intent, entities, questions, ...)."""
+    configure_structlog(logging.WARNING)  # no debug line per parsed message
+    return asyncio.run(_parse_all(model, texts))
+
+
 def predict(model: Path, examples: Sequence[Example]) -> list[Prediction]:
     """The model's final intent (after the fallback) and procedures for each example."""
-    configure_structlog(logging.WARNING)  # no debug line per parsed message
-    parsed = asyncio.run(_parse_all(model, [e.text for e in examples]))
+    parsed = parse(model, [e.text for e in examples])
     return [
         Prediction(result["intent"]["name"], procedures_of(result.get("entities") or []))
         for result in parsed

@@ -18,13 +18,16 @@ def make_tracker(
     slots: dict[str, Any] | None = None,
     channel: str = "rest",
     text: str = "...",
+    questions: list[dict[str, Any]] | None = None,
 ) -> Tracker:
-    """A tracker whose latest message has ``intent``, ``entities`` and ``text``."""
-    latest = {
+    """A tracker whose latest message has ``intent``, ``entities``, ``text`` and ``questions``."""
+    latest: dict[str, Any] = {
         "intent": {"name": intent, "confidence": 0.99},
         "entities": entities or [],
         "text": text,
     }
+    if questions:
+        latest["questions"] = questions
     events: list[dict[str, Any]] = [
         {"event": "slot", "name": name, "value": value} for name, value in (slots or {}).items()
     ]
