@@ -19,7 +19,15 @@ import rasa.engine.recipes
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.model_selection import StratifiedKFold
 
-from evaluation import conversations, languages, models, safety, search_baseline
+from evaluation import (
+    conversations,
+    hard,
+    language_id,
+    languages,
+    models,
+    safety,
+    search_baseline,
+)
 from evaluation.datasets import (
     CONVERSATIONS,
     ROOT,
@@ -63,12 +71,30 @@ def cross_validate(
     return tested, predicted
 
 
-def answer_level(smoke: bool, work: Path) -> conversations.ConversationResults:
+def answer_level(smoke: bool, work: Path) -> dict[str, conversations.ConversationResults]:
+    """Each language's held-out conversations replayed against real servers."""
     from scripts.servers import running_servers
 
-    chats = conversations.load_conversations(CONVERSATIONS)
     with running_servers(work) as servers:
-        return conversations.replay(servers.rasa_url, chats[:5] if smoke else chats)
+        return {
+            language: conversations.replay(servers.rasa_url, chats[:5] if smoke else chats)
+            for language, path in CONVERSATIONS.items()
+            if (chats := conversations.load_conversations(path))
+        }
+
+
+def hard_set(default_model: Path) -> dict[str, hard.HardScores]:
+    """Our pipeline and the two baselines on the hard held-out set."""
+    examples = hard.load_hard()
+    as_examples = [Example(e.text, e.intents[0], frozenset()) for e in examples]
+    found = {
+        "ours": lambda texts: [hard.intents_found(p) for p in models.parse(OUR_MODEL, texts)],
+        "Rasa default": lambda texts: [
+            (p["intent"]["name"],) for p in models.parse(default_model, texts)
+        ],
+        "TF-IDF": lambda texts: [(p.intent,) for p in search_baseline.predict(as_examples)],
+    }
+    return {name: hard.score_hard(examples, find) for name, find in found.items()}
 
 
 def main() -> int:
@@ -95,6 +121,7 @@ def main() -> int:
 
         print("one model for both languages, or one per language", flush=True)
         language_scores = languages.compare(OUR_MODEL, OUR_CONFIG, work / "languages")
+        language_id_scores = language_id.compare()
 
         print("safety layer on the safety sets", flush=True)
         safety_scores = safety.score_safety(OUR_MODEL, safety.load_safety_examples())
@@ -108,6 +135,9 @@ def main() -> int:
         )
         default_model, default_seconds = models.train(config, training, work, "rasa-default")
         results["default"] = score(heldout, models.predict(default_model, heldout))
+
+        print("hard held-out set: misspellings, stories, several questions", flush=True)
+        hard_scores = hard_set(default_model)
 
         folds = 2 if args.smoke else 5
         print(f"our pipeline, {folds}-fold cross-validation on the training data", flush=True)
@@ -124,13 +154,21 @@ def main() -> int:
         chats = answer_level(args.smoke, work)
 
     report = summary(results, chats, folds, default_seconds, len(heldout), repeats)
+    report += "\n" + hard.hard_table(hard_scores)
     report += "\n" + languages.languages_table(language_scores)
+    report += "\n" + language_id.language_id_table(language_id_scores)
     report += "\n" + safety.safety_table(safety_scores)
     (out / "summary.md").write_text(report, encoding="utf-8")
     (out / "scores.json").write_text(
         json.dumps(
             {name: asdict(scores) for name, scores in results.items()}
-            | {"conversations": asdict(chats)}
+            | {"conversations": {language: asdict(r) for language, r in chats.items()}}
+            | {
+                "hard": {
+                    name: {"single": s.single, "two_questions": s.two_questions}
+                    for name, s in hard_scores.items()
+                }
+            }
             | {
                 "safety": {
                     "recall": safety_scores.overall_recall.rate,
@@ -147,12 +185,14 @@ def main() -> int:
         ours_scores.intent_accuracy >= INTENT_ACCURACY_GATE
         and ours_scores.entity_f1 >= PROCEDURE_F1_GATE
         and safety.safety_gate_passed(safety_scores)
+        and hard_scores["ours"].passed()
     )
     if args.gate:
         print(
             f"gate (held-out intent accuracy >= {INTENT_ACCURACY_GATE}, procedure F1 >= "
-            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}): "
-            + ("passed" if passed else "FAILED")
+            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}, hard set: single "
+            f"questions >= {hard.SINGLE_TARGET:.0%}, two questions >= "
+            f"{hard.TWO_QUESTIONS_TARGET:.0%}): " + ("passed" if passed else "FAILED")
         )
         return 0 if passed else 1
     return 0

@@ -19,7 +19,10 @@ ENGLISH_HELDOUT = (ROOT / "tests" / "nlu_heldout.yml", ROOT / "tests" / "nlu_hel
 SPANISH_HELDOUT = (ROOT / "tests" / "nlu_heldout_es.yml",)
 HELDOUT_FILES = ENGLISH_HELDOUT + SPANISH_HELDOUT
 SPANISH_TRAINING_DATA = TRAINING_DATA / "es"
-CONVERSATIONS = ROOT / "tests" / "eval" / "conversations.yml"
+CONVERSATIONS = {
+    "English": ROOT / "tests" / "eval" / "conversations.yml",
+    "Spanish": ROOT / "tests" / "eval" / "conversations_es.yml",
+}
 
 
 @dataclass(frozen=True)

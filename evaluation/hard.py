@@ -115,8 +115,9 @@ def hard_table(by_model: dict[str, HardScores]) -> str:
         rates = " | ".join(f"{100 * by_model[n].rate([kind]):.1f}%" for n in names)
         lines.append(f"| {kind} | {first.total[kind]} | {rates} |")
     singles = " | ".join(f"{100 * by_model[n].single:.1f}%" for n in names)
+    single_count = sum(first.total[kind] for kind in first.single_kinds())
     lines += [
-        f"| **single questions** | {sum(first.total[k] for k in first.single_kinds())} | {singles} |",
+        f"| **single questions** | {single_count} | {singles} |",
         "",
         f"Targets: single questions at least {SINGLE_TARGET:.0%}, two-question messages with "
         f"both answered at least {TWO_QUESTIONS_TARGET:.0%} (the baselines give one intent per "

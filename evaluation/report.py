@@ -28,7 +28,7 @@ def _row(name: str, scores: Scores, entities: bool = True) -> str:
 
 def summary(
     results: dict[str, Scores],
-    chats: ConversationResults,
+    chats: dict[str, ConversationResults],
     folds: int,
     default_training_seconds: float,
     heldout_size: int,
@@ -74,14 +74,16 @@ def summary(
         left = heldout_pairs[index] if index < len(heldout_pairs) else ""
         right = cv_pairs[index] if index < len(cv_pairs) else ""
         lines.append(f"| {left} | {right} |")
-    lines += [
-        "",
-        f"Multi-turn conversations (tests/eval/conversations.yml, real servers): "
-        f"{chats.turns_right}/{chats.turns} turns answered right "
-        f"({_pct(chats.turns_right / chats.turns if chats.turns else 0)}), "
-        f"{chats.conversations_right}/{chats.conversations} conversations right throughout.",
-    ]
-    lines += [f"- wrong: {failure}" for failure in chats.failures]
+    for language, results in chats.items():
+        lines += [
+            "",
+            f"{language} multi-turn conversations (tests/eval/, real servers): "
+            f"{results.turns_right}/{results.turns} turns answered right "
+            f"({_pct(results.turns_right / results.turns if results.turns else 0)}), "
+            f"{results.conversations_right}/{results.conversations} conversations right "
+            "throughout.",
+        ]
+        lines += [f"- wrong: {failure}" for failure in results.failures]
     lines += [
         "",
         "Plots: results/eval/confusion_heldout.png, results/eval/confusion_cv.png",
