@@ -7,35 +7,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ClinicAction
-from actions.clinic_settings import ClinicSettings, load_settings
+from actions.clinic_settings import load_settings
+from actions.handoff_text import booking_text, contact_text
 from actions.replies import scheduling_link_buttons
-from actions.texts import language_of, text
-
-
-def booking_text(settings: ClinicSettings, language: str) -> str:
-    """How to book a visit: the link, the offices and, when configured, the phone."""
-    call = text("booking_call", language, phone=settings.phone) if settings.phone else ""
-    return text(
-        "booking_text",
-        language,
-        doctor=settings.doctor,
-        scheduling_url=settings.scheduling_url,
-        offices_text=settings.offices_text(language),
-        call=call,
-    )
-
-
-def contact_text(settings: ClinicSettings, language: str) -> str:
-    """How to reach a person at the clinic."""
-    phone = text("contact_phone_clause", language, phone=settings.phone) if settings.phone else ""
-    return text(
-        "contact_text",
-        language,
-        doctor=settings.doctor,
-        phone=phone,
-        scheduling_url=settings.scheduling_url,
-        offices_text=settings.offices_text(language),
-    )
+from actions.several_questions import answer_several, several_questions
+from actions.texts import language_of
 
 
 def send_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -54,6 +30,8 @@ class ActionBookVisit(ClinicAction):
     action_name = "action_book_visit"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if several_questions(tracker):
+            return answer_several(dispatcher, tracker)
         send_booking(dispatcher, tracker)
         return []
 

@@ -2,9 +2,10 @@
 
 The NLU step ``clinic_nlu.questions`` lists them under the message's ``questions``
 (intent and character offsets). Each gets its own paragraph: the article's answer,
-or the plain "the article doesn't cover that" for a topic it does not. The source
-line, the booking question (when a topic was not covered) and the follow-up
-buttons come once, at the end. A question that needs a procedure when none is
+or the plain "the article doesn't cover that" for a topic it does not. A request
+to book gets the scheduling link, last. The source line, the booking question
+(when a topic was not covered and no visit was asked for) and the buttons come
+once, at the end. A question that needs a procedure when none is
 named or being discussed is answered for both, rather than asking "which one?"
 in the middle of several answers.
 """
@@ -17,7 +18,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.clinic_settings import load_settings
 from actions.deferral_text import extra_notes, is_deferred_topic, not_covered, who_can_answer
+from actions.handoff_text import booking_text
 from actions.knowledge import Aspect, load_knowledge
 from actions.procedures import (
     BOTH,
@@ -31,11 +34,13 @@ from actions.replies import (
     follow_up_buttons,
     intent_button,
     offer_booking,
+    scheduling_link_buttons,
 )
 from actions.texts import language_of, text
 
 QUESTIONS = "questions"
 MAX_ANSWERS = 3
+BOOK = "book_appointment"
 
 
 def several_questions(tracker: Tracker) -> bool:
@@ -65,6 +70,7 @@ def answer_several(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     paragraphs: list[str] = []
     answered: list[tuple[Aspect, str | None]] = []
     deferred: list[str] = []
+    wants_a_visit = False
     for question in tracker.latest_message[QUESTIONS][:MAX_ANSWERS]:
         intent = question.get("intent") or ""
         named = procedure_from_entities(
@@ -79,13 +85,16 @@ def answer_several(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
         elif is_deferred_topic(intent, language):
             paragraphs.append(not_covered(intent, procedure, language))
             deferred.append(intent)
+        elif intent == BOOK:
+            wants_a_visit = True
 
     if deferred:
-        paragraphs += [
-            who_can_answer(language),
-            *extra_notes(deferred, language),
-            text("booking_question", language),
-        ]
+        paragraphs += [who_can_answer(language), *extra_notes(deferred, language)]
+        if not wants_a_visit:
+            paragraphs.append(text("booking_question", language))
+    settings = load_settings()
+    if wants_a_visit:
+        paragraphs.append(booking_text(settings, language))
     reply = "\n\n".join(paragraphs)
     events: list[EventType] = []
     if answered:
@@ -98,7 +107,10 @@ def answer_several(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     else:
         something_else = text("ask_something_else_button", language)
         buttons = [book_button(language), intent_button(something_else, "ask_capabilities")]
-    if deferred:
+    if wants_a_visit:
+        channel = tracker.get_latest_input_channel()
+        buttons = scheduling_link_buttons(settings, channel, language)
+    elif deferred:
         events.append(offer_booking())
     dispatcher.utter_message(text=reply, buttons=buttons)
     return events

@@ -30,9 +30,10 @@ MAX_QUESTIONS = 3
 # A part counts as a question when the classifier is at least this sure of it.
 MIN_PART_CONFIDENCE = 0.5
 MIN_PART_WORDS = 2
-# Intents the answering actions can answer together (article aspects and
-# topics the article does not cover); the rest of ask_* go through their own flows.
+# Intents the answering actions can answer together: article aspects, topics the
+# article does not cover, and a request to book; the rest go through their own flows.
 NOT_ANSWERABLE_TOGETHER = frozenset({"ask_human", "ask_capabilities"})
+BOOKING = "book_appointment"
 FOLLOW_UP_INTENTS = frozenset({"inform_procedure", "switch_procedure"})
 
 _SENTENCE_END = re.compile(r"[.?!;]+(?:\s+|$)|\n+")
@@ -117,7 +118,9 @@ def question_parts(text: str) -> tuple[list[Part], int]:
 
 
 def is_question_intent(intent: str) -> bool:
-    return intent.startswith("ask_") and intent not in NOT_ANSWERABLE_TOGETHER
+    return intent == BOOKING or (
+        intent.startswith("ask_") and intent not in NOT_ANSWERABLE_TOGETHER
+    )
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
 from actions.clinic_settings import load_settings
-from actions.handoff import booking_text, contact_text
+from actions.handoff_text import booking_text, contact_text
 from actions.texts import ENGLISH
 from evaluation.datasets import Example
 from evaluation.scores import Prediction

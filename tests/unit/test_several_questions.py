@@ -94,3 +94,18 @@ def test_spanish_questions_get_spanish_answers(dispatcher):
     ActionAnswerQuestion().run(dispatcher, tracker, {})
     reply = dispatcher.messages[0]["text"]
     assert "Fuente:" in reply and "Source:" not in reply
+
+
+def test_a_request_to_book_beside_a_question_gets_the_answer_then_the_link(dispatcher):
+    text = "where are your offices and can I book a visit"
+    questions = [
+        question("ask_locations", "where are your offices", text),
+        question("book_appointment", "can I book a visit", text),
+    ]
+    tracker = make_tracker("ask_locations", text=text, questions=questions)
+    events = ActionAnswerQuestion().run(dispatcher, tracker, {})
+    reply = dispatcher.messages[0]["text"]
+    assert reply.index("Baytown") < reply.index("sportsandpainmanagement.com")
+    assert "Would you like to book a visit?" not in reply
+    assert dispatcher.messages[0]["buttons"][0]["type"] == "web_url"
+    assert SlotSet("booking_offered", True) not in events
