@@ -19,7 +19,7 @@ from actions.procedures import (
     procedure_from_entities,
 )
 from actions.replies import Button, follow_up_buttons
-from actions.several_questions import answer_several, several_questions
+from actions.several_questions import answer_several, question_after_a_story, several_questions
 from actions.texts import language_of, procedure_label, text
 
 INFORM_PROCEDURE = "inform_procedure"
@@ -91,6 +91,8 @@ class ActionAnswerQuestion(ClinicAction):
             return [*events, SlotSet(CONDITION_SLOT, condition)]
 
         answer = aspect.answer(procedure)
+        if question_after_a_story(tracker):
+            answer = f"{text('general_information_note', language)}\n\n{answer}"
         if condition:
             answer = f"{answer}\n\n{not_in_the_article(condition, procedure, language)}"
         dispatcher.utter_message(text=knowledge.cite(answer), buttons=follow_up_buttons(aspect))

