@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
-from clinic_nlu.questions import QUESTIONS, Prediction, find_questions
+from clinic_nlu.questions import QUESTIONS, find_questions
 from clinic_nlu.spelling import SpellingCorrector
 
 MODEL_FILE = "linear_intent_classifier.joblib"
@@ -157,21 +157,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             for row in self._pipeline.predict_proba(corrected)
         ]
 
-    def _top(self, texts: list[str]) -> list[Prediction]:
-        return [(ranking[0]["name"], ranking[0]["confidence"]) for ranking in self._rankings(texts)]
-
     def process(self, messages: list[Message]) -> list[Message]:
         """Set the intent, the intent ranking and the questions of each message."""
         if self._pipeline is None or not messages:
             return messages
         texts = [message.get(TEXT) or "" for message in messages]
         for message, text, ranking in zip(messages, texts, self._rankings(texts), strict=True):
-            whole = (ranking[0]["name"], ranking[0]["confidence"])
-            found = find_questions(text, whole, self._top)
-            if found.intent is not None:
-                name, confidence = found.intent
-                chosen = {"name": name, "confidence": confidence}
-                ranking = [chosen, *(entry for entry in ranking if entry["name"] != name)]
+            found = find_questions(text, ranking, self._rankings)
+            ranking = found.ranking or ranking
             if found.questions:
                 message.set(QUESTIONS, found.questions, add_to_output=True)
             message.set(INTENT, ranking[0], add_to_output=True)

@@ -12,9 +12,11 @@ like to know". The sentences of a story around the question are left out.
 
 - Parts that are confidently questions with different intents (at most three, in
   the order asked) become the message's ``questions``; the first is its intent.
-- A single confident question among several sentences becomes the intent; after
-  a story (several words around it, not only "Hi!") it is also the message's one
-  question, so that the answer can say it is general information.
+- A single confident question among other words ("besides the rhizotomy, what
+  else can be done?") becomes the intent when its part is surer of it than the
+  whole message is of its own; after a story (other sentences, more than a
+  "Hi!") it is also the message's one question, so that the answer can say it is
+  general information.
 
 Only intents and character offsets are kept, never text, so the parse data the
 tracker stores holds nothing the redaction has not seen.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 QUESTIONS = "questions"
 MAX_QUESTIONS = 3
@@ -55,15 +58,19 @@ _REQUEST = re.compile(
     r"quiero saber|quisiera saber|me gustar[ií]a saber|d[ií]game|expl[ií]queme|pregunta)\b",
     re.IGNORECASE,
 )
+# "and" / "y" join clauses; "also", "plus", "además" only after a comma ("does it
+# also diagnose" is one question); a comma before a question word too.
 _CLAUSE_JOINER = re.compile(
-    rf",?\s+(?:and also|and|also|plus|oh and|y también|y|también|además)\s+"
+    rf",?\s+(?:and|y)\s+(?:also\s+|también\s+|además\s+)?"
+    rf"|,\s*(?:also|plus|oh and|además|también)\s+"
     rf"|,\s*(?=(?:{_QUESTION_WORDS})\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
 
-Prediction = tuple[str, float]
-Predict = Callable[[list[str]], list[Prediction]]
+# An intent ranking, most likely first: [{"name": ..., "confidence": ...}, ...]
+Ranking = list[dict[str, Any]]
+Predict = Callable[[list[str]], list[Ranking]]
 
 
 @dataclass(frozen=True)
@@ -112,10 +119,11 @@ def question_parts(text: str) -> tuple[list[Part], int]:
     all_sentences = sentences(text)
     for sentence in all_sentences:
         asking = is_worded_as_question(text, sentence)
-        sentence_end = text[sentence.end : sentence.end + 1]
-        for clause in clauses(text, sentence):
-            # A clause of a question sentence asks too: "... and will I be awake?"
-            if asking or is_worded_as_question(text, clause) or sentence_end == "?":
+        sentence_clauses = clauses(text, sentence)
+        for clause in sentence_clauses:
+            # The last clause of a question sentence asks too: "... and I'm awake?"
+            last = clause == sentence_clauses[-1]
+            if is_worded_as_question(text, clause) or (asking and last):
                 parts.append(clause)
     return parts, len(all_sentences)
 
@@ -128,33 +136,50 @@ def is_question_intent(intent: str) -> bool:
 
 @dataclass(frozen=True)
 class FoundQuestions:
-    """The intent to give the message (or None to keep its own) and its questions."""
+    """The ranking to give the message (None: keep its own) and the questions it asks."""
 
-    intent: Prediction | None
+    ranking: Ranking | None
     questions: list[dict]
 
 
-def find_questions(text: str, whole: Prediction, predict: Predict) -> FoundQuestions:
-    """Score the parts of ``text`` and decide which questions it asks."""
+def _top(ranking: Ranking) -> tuple[str, float]:
+    return ranking[0]["name"], ranking[0]["confidence"]
+
+
+def find_questions(text: str, whole: Ranking, predict: Predict) -> FoundQuestions:
+    """Score the parts of ``text`` and decide which questions it asks.
+
+    The message takes the ranking of the part that asks its (first) question, so
+    the fallback judges how sure the classifier is of that question.
+    """
     parts, sentence_count = question_parts(text)
-    if whole[0] in FOLLOW_UP_INTENTS or not parts or (len(parts) == 1 and sentence_count == 1):
+    whole_intent, whole_confidence = _top(whole)
+    if whole_intent in FOLLOW_UP_INTENTS or not parts:
         return FoundQuestions(None, [])
-    predictions = predict([text[part.start : part.end] for part in parts])
-    found: list[tuple[Part, Prediction]] = []
-    for part, (intent, confidence) in zip(parts, predictions, strict=True):
+    if len(parts) == 1 and text[parts[0].start : parts[0].end].strip() == text.strip():
+        return FoundQuestions(None, [])  # the question is the whole message
+    found: list[tuple[Part, Ranking]] = []
+    for part, ranking in zip(parts, predict([text[p.start : p.end] for p in parts]), strict=True):
+        intent, confidence = _top(ranking)
         confident = confidence >= MIN_PART_CONFIDENCE and is_question_intent(intent)
-        if confident and intent not in {seen[0] for _, seen in found}:
-            found.append((part, (intent, confidence)))
+        if confident and intent not in {_top(seen)[0] for _, seen in found}:
+            found.append((part, ranking))
     found = found[:MAX_QUESTIONS]
     questions = [
         {"intent": intent, "confidence": confidence, "start": part.start, "end": part.end}
-        for part, (intent, confidence) in found
+        for part, ranking in found
+        for intent, confidence in [_top(ranking)]
     ]
     if len(found) >= 2:
         return FoundQuestions(found[0][1], questions)
-    if len(found) == 1 and sentence_count > 1:
-        # The one question among other sentences: its own wording says more than theirs.
-        part = found[0][0]
+    if len(found) == 1:
+        # The one question among other words, when its own wording is surer than the
+        # whole message's; after a story it is also the message's one question.
+        part, ranking = found[0]
+        intent, confidence = _top(ranking)
+        if confidence < whole_confidence and intent != whole_intent:
+            return FoundQuestions(None, [])
         around = len(_WORD.findall(text)) - _words(text, part)
-        return FoundQuestions(found[0][1], questions if around >= STORY_WORDS else [])
+        story = sentence_count > 1 and around >= STORY_WORDS
+        return FoundQuestions(ranking, questions if story else [])
     return FoundQuestions(None, [])

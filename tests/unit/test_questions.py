@@ -11,31 +11,37 @@ PART_INTENTS = {
 }
 
 
-def predict(parts: list[str]) -> list[tuple[str, float]]:
+def ranking(intent: str, confidence: float) -> list[dict]:
+    return [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.01}]
+
+
+def predict(parts: list[str]) -> list[list[dict]]:
     return [
-        next((p for word, p in PART_INTENTS.items() if word in part), ("greet", 0.3))
+        ranking(*next((p for word, p in PART_INTENTS.items() if word in part), ("greet", 0.3)))
         for part in parts
     ]
 
 
 def test_two_questions_are_found_in_the_order_asked_with_their_offsets():
     text = "how long does it take and will I be awake?"
-    found = find_questions(text, ("ask_procedure_length", 0.7), predict)
+    found = find_questions(text, ranking("ask_procedure_length", 0.7), predict)
     assert [q["intent"] for q in found.questions] == ["ask_procedure_length", "ask_comfort"]
-    assert found.intent == ("ask_procedure_length", 0.9)
+    assert found.ranking == ranking("ask_procedure_length", 0.9)
     first, second = found.questions
     assert text[first["start"] : first["end"]] == "how long does it take"
     assert text[second["start"] : second["end"]] == "will I be awake"
 
 
 def test_one_question_asked_twice_is_one_question():
-    found = find_questions("how long does it take? how long will it take", ("x", 0.5), predict)
+    found = find_questions(
+        "how long does it take? how long will it take", ranking("x", 0.5), predict
+    )
     assert found.questions == []
 
 
 def test_no_more_than_three_questions():
     text = "what does it cost. how long does it take. will I be awake. how long will it last"
-    found = find_questions(text, ("ask_cost", 0.5), predict)
+    found = find_questions(text, ranking("ask_cost", 0.5), predict)
     assert len(found.questions) == MAX_QUESTIONS
 
 
@@ -43,43 +49,62 @@ def test_the_question_at_the_end_of_a_story_wins_when_the_part_is_surer():
     text = (
         "My back has hurt for ten years. The shots stopped working. How long will a rhizotomy last?"
     )
-    found = find_questions(text, ("ask_what_is", 0.6), predict)
-    assert found.intent == ("ask_relief_duration", 0.9)
+    found = find_questions(text, ranking("ask_what_is", 0.6), predict)
+    assert found.ranking == ranking("ask_relief_duration", 0.9)
     assert [q["intent"] for q in found.questions] == ["ask_relief_duration"]
 
 
 def test_a_greeting_before_the_question_is_no_story():
-    found = find_questions("Good morning! How long will it last?", ("ask_what_is", 0.6), predict)
-    assert found.intent == ("ask_relief_duration", 0.9)
+    found = find_questions(
+        "Good morning! How long will it last?", ranking("ask_what_is", 0.6), predict
+    )
+    assert found.ranking == ranking("ask_relief_duration", 0.9)
     assert found.questions == []
 
 
 def test_the_sentences_of_a_story_are_not_questions_even_when_they_sound_like_one():
     text = "My doctor says it works for most people. How long will it last?"
-    found = find_questions(text, ("ask_how_it_works", 0.99), predict)
-    assert found.intent == ("ask_relief_duration", 0.9)
+    found = find_questions(text, ranking("ask_how_it_works", 0.6), predict)
+    assert found.ranking == ranking("ask_relief_duration", 0.9)
+
+
+def test_a_whole_message_surer_than_its_one_question_keeps_its_intent():
+    text = "My doctor says it works for most people. How long will it last?"
+    assert find_questions(text, ranking("ask_onset", 0.95), predict).ranking is None
+
+
+def test_a_statement_inside_a_question_sentence_is_no_question():
+    text = "my visit is to take place soon and I worry, will I be awake?"
+    found = find_questions(text, ranking("ask_procedure_length", 0.7), predict)
+    assert found.questions == []  # one question, in one sentence: no story
+    assert found.ranking == ranking("ask_comfort", 0.8)  # surer than the whole message
+
+
+def test_also_inside_a_question_does_not_split_it():
+    text = "will it take long also for the nerve block"
+    assert find_questions(text, ranking("ask_procedure_length", 0.9), predict).questions == []
 
 
 def test_a_clause_of_a_question_sentence_asks_too_without_a_question_word():
     text = "how long does it take and I guess I'm awake?"
-    found = find_questions(text, ("ask_procedure_length", 0.9), predict)
+    found = find_questions(text, ranking("ask_procedure_length", 0.9), predict)
     assert [q["intent"] for q in found.questions] == ["ask_procedure_length", "ask_comfort"]
 
 
 def test_parts_that_are_not_questions_for_the_answering_actions_are_left_out():
     text = "how long does it take and what can you help with"
-    assert find_questions(text, ("ask_procedure_length", 0.9), predict).questions == []
+    assert find_questions(text, ranking("ask_procedure_length", 0.9), predict).questions == []
 
 
 def test_a_short_joined_word_does_not_split_a_sentence():
     # "a nerve block and rhizotomy": the single word after "and" is no question.
     text = "how it works for a nerve block and rhizotomy"
-    assert find_questions(text, ("ask_how_it_works", 0.9), predict).questions == []
+    assert find_questions(text, ranking("ask_how_it_works", 0.9), predict).questions == []
 
 
 def test_follow_ups_are_never_split():
     text = "and the other one? how long does it take"
-    assert find_questions(text, ("switch_procedure", 0.9), predict).intent is None
+    assert find_questions(text, ranking("switch_procedure", 0.9), predict).ranking is None
 
 
 def test_sentences_end_at_punctuation_and_line_breaks():
