@@ -16,7 +16,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell train validate lint format eval bench test test-unit test-stories test-eval test-bench test-e2e test-privacy test-web test-cluster cluster clean lock purge
+.PHONY: help setup run shell train validate lint format eval bench test test-unit test-stories test-eval test-bench test-e2e test-privacy test-web test-cluster test-report report cluster clean lock purge
 
 help:
 	@echo "make run       set everything up, train if needed, start the assistant"
@@ -24,6 +24,7 @@ help:
 	@echo "make shell     talk to the assistant in the terminal (rasa shell)"
 	@echo "make eval      how well it understands, beside two baselines (results/eval/)"
 	@echo "make bench     how fast it answers, beside the rasa init starter bot (results/bench.md)"
+	@echo "make report    what patients asked (results/report/index.html); SINCE=, UNTIL= YYYY-MM-DD"
 	@echo "make train | validate | lint | format | clean"
 
 setup: $(VENV)/.installed $(SPACY_STAMP)
@@ -57,7 +58,7 @@ run: setup $(MODEL) $(WEB_VENDOR)
 shell: setup $(MODEL)
 	@scripts/shell.sh
 
-# Scale-out locally: PostgreSQL + Redis + 2 Rasa servers + 1 action server + nginx.
+# Scale-out locally: PostgreSQL + Redis + 2 Rasa servers + 2 action servers + nginx.
 cluster: setup $(MODEL)
 	@scripts/cluster.sh
 
@@ -82,7 +83,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup lint validate $(MODEL) test-unit test-stories test-eval test-bench test-e2e test-privacy test-web test-cluster
+test: setup lint validate $(MODEL) test-unit test-stories test-eval test-bench test-e2e test-privacy test-web test-cluster test-report
 
 test-unit: setup
 	$(BIN)/pytest -q tests/unit
@@ -106,8 +107,10 @@ test-e2e: setup $(MODEL) $(WEB_VENDOR)
 test-privacy: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/privacy
 
-# 50 concurrent conversations through nginx across two Rasa servers (needs
-# postgresql, redis-server and nginx from apt-get; skipped with a message without).
+# 50 concurrent conversations through nginx across two Rasa servers, and the same
+# while a Rasa server, an action server, PostgreSQL or Redis fails (needs postgresql,
+# redis-server and nginx from apt-get; skipped with a message without). The figures:
+# $(BIN)/python -m benchmarks.failover
 test-cluster: setup $(MODEL)
 	$(BIN)/pytest -q -rs tests/cluster
 
@@ -115,13 +118,23 @@ test-cluster: setup $(MODEL)
 test-web: setup $(MODEL) $(WEB_VENDOR)
 	$(BIN)/pytest -q tests/web
 
+# The staff report of the stored conversations: results/report/index.html and CSV files.
+# Default: the last 30 days; e.g. make report SINCE=2026-11-01 UNTIL=2026-11-30.
+report: setup
+	@source scripts/env.sh && $(BIN)/python -m clinic_report $(if $(SINCE),--since $(SINCE)) \
+		$(if $(UNTIL),--until $(UNTIL)) $(if $(OUT),--out $(OUT))
+
+# The report from real conversations (SQLite and PostgreSQL), in Chromium, and /staff/report.
+test-report: setup $(MODEL) $(WEB_VENDOR)
+	$(BIN)/pytest -q -rs tests/report
+
 # Delete conversations idle for more than RETENTION_DAYS (default 30); run daily.
 purge: setup
 	@source scripts/env.sh && $(BIN)/python scripts/purge_conversations.py
 
 lock:
 	$(BIN)/pip freeze --exclude en_clinic_pipeline --exclude pytest --exclude pytest-timeout \
-		--exclude ruff --exclude iniconfig --exclude playwright > requirements.lock
+		--exclude ruff --exclude iniconfig --exclude playwright --exclude lingua-language-detector > requirements.lock
 
 clean:
 	rm -rf build models/*.tar.gz $(RESULTS) .pytest_cache

@@ -5,6 +5,12 @@
   ``error`` that says what to send.
 * Message checks (empty, too long, control characters) and the promise of a reply
   to every message are shared with the socket.io channel (``channels.guard``).
+* Each message may carry a ``message_id`` (``"metadata": {"message_id": "..."}``;
+  else nginx's ``X-Request-Id``, the same on each of its retries): a message
+  sent again with the same id is answered from the stored turn, not processed
+  twice (``clinic_server.idempotency``). Other metadata is not kept.
+* A server without a loaded model answers 503 with the apology as its reply, so a
+  balancer sends the message to another server (nothing was processed).
 * Every message gets at least one reply. The assistant reads the patient's own
   words (the safety check first); the tracker store keeps only a redacted copy
   (``clinic_privacy``).
@@ -19,9 +25,11 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from channels.guard import Handler, never_silent
+from channels.guard import SORRY, Handler, never_silent
 
 MAX_SENDER_CHARS = 128
+MAX_MESSAGE_ID_CHARS = 128
+REQUEST_ID_HEADER = "X-Request-Id"
 
 
 class BadRequest(ValueError):
@@ -47,7 +55,28 @@ def parse_body(body: bytes) -> dict[str, Any]:
         message = str(message)
     if not isinstance(message, str):
         raise BadRequest('"message" is required: the patient\'s text.')
+    metadata = data.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest('"metadata" must be a JSON object.')
+    message_id = (metadata or {}).get("message_id")
+    if message_id is not None and not (
+        isinstance(message_id, str) and 0 < len(message_id.strip()) <= MAX_MESSAGE_ID_CHARS
+    ):
+        raise BadRequest(
+            f'"metadata.message_id" must be a text of at most {MAX_MESSAGE_ID_CHARS} characters.'
+        )
     return {**data, "sender": sender, "message": message}
+
+
+def message_id(data: dict[str, Any], headers: Any) -> str | None:
+    """The client's ``metadata.message_id``, else the balancer's request id."""
+    client_id = (data.get("metadata") or {}).get("message_id")
+    if client_id:
+        return client_id
+    request_id = headers.get(REQUEST_ID_HEADER)
+    if request_id and len(request_id) <= MAX_MESSAGE_ID_CHARS:
+        return f"request-{request_id}"
+    return None
 
 
 class GuardedRestInput(RestInput):
@@ -65,6 +94,16 @@ class GuardedRestInput(RestInput):
             except BadRequest as problem:
                 return response.json({"error": str(problem)}, status=400)
             request.parsed_json = data  # what Rasa's handler reads
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or not agent.is_ready():
+                apology = [{"recipient_id": data["sender"], "text": SORRY}]
+                return response.json(apology, status=503)
             return None
 
         return webhook
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        """Only the message's id (for answering a resent message once), if any."""
+        data = getattr(request, "parsed_json", None) or {}
+        found = message_id(data, request.headers)
+        return {"message_id": found} if found else None

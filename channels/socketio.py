@@ -7,6 +7,11 @@ allowed by ``channels.origins`` (``CLINIC_ALLOWED_ORIGINS``, credentials.yml, or
 the demo page), and refuses ``*``. Start Rasa with ``--cors`` and the same list
 (``scripts/run.sh`` does) so browsers get the CORS headers.
 
+The widget sends each message's ``customData`` (with its ``message_id``, which
+makes a resend after reconnecting safe: ``clinic_server.idempotency``); Rasa
+reads it as the message's metadata only with ``metadata_key: customData``, which
+is this channel's default.
+
 The origin check relies on two python-engineio internals (see ``blueprint``);
 ``check`` refuses to build the channel on any other python-engineio version.
 """
@@ -24,6 +29,8 @@ from sanic import Blueprint
 from channels.guard import never_silent
 from channels.origins import allowed_origins
 from clinic_server import compat
+
+METADATA_KEY = "customData"  # where rasa-webchat puts a message's metadata
 
 
 def check() -> None:
@@ -55,7 +62,7 @@ class OriginCheckedSocketIOInput(SocketIOInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> OriginCheckedSocketIOInput:
-        credentials = credentials or {}
+        credentials = {"metadata_key": METADATA_KEY, **(credentials or {})}
         channel = super().from_credentials(
             {k: v for k, v in credentials.items() if k != "allowed_origins"}
         )

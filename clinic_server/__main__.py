@@ -19,17 +19,20 @@ from clinic_server import (  # noqa: E402
     compat,
     event_types,
     graph_runner,
+    idempotency,
     schema_cache,
     tracker_store,
 )
 
 
 def install_all() -> None:
-    """Install the speed fixes; check the patched tracker store and socket.io channel."""
+    """Install the speed fixes and the once-per-message handling; check the patched stores
+    and socket.io channel."""
     schema_cache.install()
     event_types.install()
     graph_runner.install()
-    tracker_store.check()
+    idempotency.install()
+    tracker_store.install()
     socketio.check()
 
 

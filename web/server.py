@@ -17,6 +17,9 @@ import yaml
 from sanic import Sanic, response
 from sanic.request import Request
 
+from web.source_line import source_prefixes
+from web.staff import staff_report_blueprint
+
 WEB_DIR = Path(__file__).resolve().parent
 VENDOR_DIR = WEB_DIR.parent / "build" / "web-vendor"
 
@@ -25,6 +28,7 @@ def load_widget_settings() -> dict[str, Any]:
     """``widget.yml`` with ``ASSISTANT_URL`` applied."""
     settings = yaml.safe_load((WEB_DIR / "widget.yml").read_text(encoding="utf-8"))
     settings["assistant_url"] = os.environ.get("ASSISTANT_URL") or settings["assistant_url"]
+    settings["source_prefixes"] = source_prefixes()
     return settings
 
 
@@ -53,6 +57,7 @@ def create_app(name: str = "clinic_web") -> Sanic:
     app.static("/static", str(WEB_DIR / "static"))
     app.static("/vendor", str(VENDOR_DIR))
     csp = content_security_policy(settings["assistant_url"])
+    app.blueprint(staff_report_blueprint())
 
     @app.get("/")
     async def index(_: Request) -> response.HTTPResponse:

@@ -1,9 +1,9 @@
-"""Fetch the chat widget and its font from the npm registry, pinned and verified.
+"""Fetch the widget's socket.io client, its font and axe-core from the npm registry.
 
 Only the built files are kept (no node_modules): each package tarball is fetched
 with ``npm pack``, its SHA-512 checked against ``vendor.lock.json``, and the listed
-files extracted into the output folder. The widget's bundle imports its font from
-Google Fonts; that import is removed and the font is served from our own files.
+files extracted into the output folder (axe-core, for the browser tests only, goes
+to its ``test/`` folder). The font is served from our own files, never Google Fonts.
 
 Usage: python -m web.vendor OUTPUT_DIR
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 import subprocess
 import sys
 import tarfile
@@ -21,7 +20,6 @@ import tempfile
 from pathlib import Path
 
 LOCK_FILE = Path(__file__).with_name("vendor.lock.json")
-REMOTE_FONT_IMPORT = re.compile(r"@import url\(https://fonts\.googleapis\.com/[^)]*\);")
 FONT_FACES = "\n".join(
     "@font-face{font-family:'Inter';font-style:normal;font-display:swap;"
     f"font-weight:{weight};src:url(inter-latin-{weight}-normal.woff2) format('woff2');}}"
@@ -53,16 +51,9 @@ def extract(tarball: Path, files: dict[str, str], out: Path) -> None:
             source = archive.extractfile(member)
             if source is None:
                 raise FileNotFoundError(f"{member} is not in {tarball.name}")
-            (out / name).write_bytes(source.read())
-
-
-def strip_remote_fonts(bundle: Path) -> int:
-    """Remove the bundle's Google Fonts imports; return how many were removed."""
-    text, count = REMOTE_FONT_IMPORT.subn("", bundle.read_text(encoding="utf-8"))
-    if "fonts.googleapis.com" in text:
-        raise ValueError("the widget bundle still refers to Google Fonts")
-    bundle.write_text(text, encoding="utf-8")
-    return count
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read())
 
 
 def main(output_dir: str) -> None:
@@ -76,9 +67,8 @@ def main(output_dir: str) -> None:
             if actual != entry["integrity"]:
                 raise SystemExit(f"{spec}: integrity {actual} does not match the lock file")
             extract(tarball, entry["files"], out)
-    removed = strip_remote_fonts(out / "webchat.js")
     (out / "inter.css").write_text(FONT_FACES + "\n", encoding="utf-8")
-    print(f"vendored {len(lock)} packages into {out} ({removed} remote font imports removed)")
+    print(f"vendored {len(lock)} packages into {out}")
 
 
 if __name__ == "__main__":

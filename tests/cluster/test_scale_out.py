@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import statistics
 import time
@@ -22,8 +21,6 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from scripts.servers import ROOT, free_port, running_process, wait_until_answering
-
 CONVERSATIONS = 50
 TURNS = [
     ("what is a rhizotomy?", "semi-permanent"),
@@ -33,55 +30,23 @@ TURNS = [
     ("what about the other one?", "about an hour"),
     ("where are your offices?", "Baytown"),
 ]
-NEEDS = {"initdb": "postgresql", "redis-server": "redis-server", "nginx": "nginx"}
-
-
-def missing_packages() -> list[str]:
-    has_postgres = any(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    found = {"initdb": has_postgres} | {
-        cmd: bool(shutil.which(cmd)) for cmd in NEEDS if cmd != "initdb"
-    }
-    return [NEEDS[cmd] for cmd, ok in found.items() if not ok]
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    missing = missing_packages()
-    if missing:
-        pytest.skip(f"install {' '.join(missing)} (apt-get; .ci/run does) to test the scale-out")
-    # under the project, not pytest's private temp folder: PostgreSQL runs as its own user
-    state = ROOT / "var" / f"cluster-test-{uuid.uuid4().hex[:8]}"
-    state.mkdir(parents=True)
-    ports = {
-        name: str(free_port())
-        for name in (
-            "CLUSTER_PORT",
-            "PG_PORT",
-            "REDIS_PORT",
-            "RASA_PORT_A",
-            "RASA_PORT_B",
-            "ACTION_PORT",
-        )
+def cluster(clinic_cluster):
+    """The session's cluster (conftest.py), whole again after any earlier fault test."""
+    clinic_cluster.wait_until_whole()
+    ports = clinic_cluster.ports
+    return {
+        "url": clinic_cluster.url,
+        "db": clinic_cluster.db,
+        "instances": {f"127.0.0.1:{ports['RASA_PORT_A']}", f"127.0.0.1:{ports['RASA_PORT_B']}"},
+        "instance_urls": [
+            f"http://localhost:{ports[name]}/webhooks/rest/webhook"
+            for name in ("RASA_PORT_A", "RASA_PORT_B")
+        ],
+        "pid_file_a": clinic_cluster.state / f"{clinic_cluster.rasa('A')}.pid",
     }
-    env = {**os.environ, **ports, "CLUSTER_DIR": str(state)}
-    log = state / "cluster.log"
-    with running_process([str(ROOT / "scripts" / "cluster.sh")], log, env) as process:
-        try:
-            wait_until_answering([f"http://localhost:{ports['CLUSTER_PORT']}/"], process, log)
-        except RuntimeError:
-            shutil.rmtree(state, ignore_errors=True)
-            raise
-        yield {
-            "url": f"http://localhost:{ports['CLUSTER_PORT']}/webhooks/rest/webhook",
-            "db": f"postgresql://clinic@127.0.0.1:{ports['PG_PORT']}/clinic",
-            "instances": {f"127.0.0.1:{ports['RASA_PORT_A']}", f"127.0.0.1:{ports['RASA_PORT_B']}"},
-            "instance_urls": [
-                f"http://localhost:{ports[name]}/webhooks/rest/webhook"
-                for name in ("RASA_PORT_A", "RASA_PORT_B")
-            ],
-            "pid_file_a": state / f"rasa-{ports['RASA_PORT_A']}.pid",
-        }
-    shutil.rmtree(state, ignore_errors=True)
 
 
 def converse(urls: list[str], first: int) -> dict:

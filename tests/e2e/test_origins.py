@@ -35,5 +35,5 @@ def test_the_page_loads_only_our_own_files(servers: Servers):
     page = requests.get(f"{servers.web_url}/", timeout=10)
     policy = page.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy and servers.rasa_url in policy
-    bundle = requests.get(f"{servers.web_url}/vendor/webchat.js", timeout=10)
+    bundle = requests.get(f"{servers.web_url}/vendor/socket.io.min.js", timeout=10)
     assert bundle.ok and "fonts.googleapis.com" not in bundle.text
