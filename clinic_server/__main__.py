@@ -20,19 +20,21 @@ from clinic_server import (  # noqa: E402
     event_types,
     graph_runner,
     idempotency,
+    lock_store,
     schema_cache,
     tracker_store,
 )
 
 
 def install_all() -> None:
-    """Install the speed fixes and the once-per-message handling; check the patched stores
-    and socket.io channel."""
+    """Install the speed fixes and the once-per-message handling; check the patched
+    stores and socket.io channel, so a mismatch is one line at start."""
     schema_cache.install()
     event_types.install()
     graph_runner.install()
     idempotency.install()
     tracker_store.install()
+    lock_store.check()
     socketio.check()
 
 

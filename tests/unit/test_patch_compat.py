@@ -5,6 +5,8 @@ import inspect
 import jsonschema
 import pytest
 import rasa.engine.runner.dask as rasa_graph_runner
+from rasa.core.agent import Agent
+from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import Event
 
 from clinic_server import compat
@@ -68,6 +70,10 @@ def restored(monkeypatch):
     monkeypatch.setattr(jsonschema, "validate", jsonschema.validate)
     monkeypatch.setattr(rasa_graph_runner, "dask", rasa_graph_runner.dask)
     monkeypatch.setattr(Event, "resolve_by_type", inspect.getattr_static(Event, "resolve_by_type"))
+    monkeypatch.setattr(MessageProcessor, "handle_message", MessageProcessor.handle_message)
+    monkeypatch.setattr(
+        Agent, "_create_tracker_store", inspect.getattr_static(Agent, "_create_tracker_store")
+    )
 
 
 def test_the_server_starts_with_the_versions_it_was_written_for(restored):
