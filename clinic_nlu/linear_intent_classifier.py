@@ -56,7 +56,10 @@ def build_pipeline(config: dict[str, Any]) -> Pipeline:
         sublinear_tf=True,
     )
     classifier = LogisticRegression(
-        C=config["C"], max_iter=config["max_iter"], random_state=config["random_state"]
+        C=config["C"],
+        class_weight=config["class_weight"],
+        max_iter=config["max_iter"],
+        random_state=config["random_state"],
     )
     features = SequentialUnion([("words", words), ("characters", characters)])
     return make_pipeline(features, classifier)
@@ -82,8 +85,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return {
             # Rasa reuses a cached trained component while its config is unchanged:
             # bump this when the saved model's classes or features change.
-            "model_format": 3,
-            "C": 300.0,
+            "model_format": 4,
+            # Chosen by 5-fold cross-validation on the training data (make eval):
+            # C 1000 with balanced class weights 82.0 %, C 300 unweighted 80.7 %.
+            "C": 1000.0,
+            "class_weight": "balanced",
             "max_iter": 3000,
             "min_char_ngram": 2,
             "max_char_ngram": 5,

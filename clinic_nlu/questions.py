@@ -55,6 +55,7 @@ _QUESTION_START = re.compile(
 )
 _REQUEST = re.compile(
     r"\b(?:wonder|wondering|want to know|like to know|need to know|tell me|explain|curious|"
+    r"i'?d like to|i would like to|quisiera|me gustar[ií]a|"
     r"quiero saber|quisiera saber|me gustar[ií]a saber|d[ií]game|expl[ií]queme|pregunta)\b",
     re.IGNORECASE,
 )

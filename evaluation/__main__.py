@@ -191,8 +191,8 @@ def main() -> int:
         print(
             f"gate (held-out intent accuracy >= {INTENT_ACCURACY_GATE}, procedure F1 >= "
             f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}, hard set: single "
-            f"questions >= {hard.SINGLE_TARGET:.0%}, two questions >= "
-            f"{hard.TWO_QUESTIONS_TARGET:.0%}): " + ("passed" if passed else "FAILED")
+            f"questions >= {hard.SINGLE_GATE:.0%}, two questions >= "
+            f"{hard.TWO_QUESTIONS_GATE:.0%}): " + ("passed" if passed else "FAILED")
         )
         return 0 if passed else 1
     return 0
