@@ -64,8 +64,9 @@ cluster: setup $(MODEL)
 
 # Intent/entity scores (held-out, 5-fold cross-validation) beside a TF-IDF search box
 # and Rasa's default pipeline, plus multi-turn answer accuracy: results/eval/.
+# `make eval EVAL_ARGS=--no-rasa-default` leaves out the slowest baseline (DIET).
 eval: setup $(MODEL) $(WEB_VENDOR)
-	$(BIN)/python -m evaluation
+	$(BIN)/python -m evaluation $(EVAL_ARGS)
 
 # Latency, throughput, memory, start-up and training time beside the rasa init
 # starter bot: results/bench.md and results/bench_latency.png.

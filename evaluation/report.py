@@ -52,7 +52,9 @@ def summary(
             f"Rasa default pipeline (`rasa init`), held-out; trained in "
             f"{default_training_seconds:.0f} s",
             results["default"],
-        ),
+        )
+        if "default" in results
+        else "| Rasa default pipeline (`rasa init`) | not run (--no-rasa-default) | | | | | | | |",
         _row(f"our pipeline, {folds}-fold cross-validation", results["cv"]),
         "",
         f"Targets (held-out): intent accuracy ≥ {_pct(TARGET_ACCURACY)}: "
