@@ -66,6 +66,7 @@ def test_self_harm_wording_is_caught(text):
         "could I have an allergic reaction to the anesthetic?",
         "este dolor me esta matando, cuanto dura el bloqueo",
         "my legs are dead tired after work",
+        "does it hurt? I passed out once getting my blood drawn",
     ],
 )
 def test_ordinary_questions_are_left_alone(text):
