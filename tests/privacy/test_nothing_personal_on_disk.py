@@ -17,44 +17,18 @@ import time
 import uuid
 from pathlib import Path
 
-import socketio
 import yaml
 
 from clinic_privacy.vocabulary import fold, load_vocabulary
 from scripts.servers import ROOT, Servers, running_servers
 from tests.e2e.conftest import Patient
+from tests.socket_patient import socket_conversation
 
 PROBE_FILES = sorted(Path(__file__).parent.glob("probes*.yml"))
 PROBES = [probe for path in PROBE_FILES for probe in yaml.safe_load(path.read_text())["probes"]]
 RIGHT_ANSWER_TARGET = 0.95
 NOT_WRITTEN_BY_SERVERS = {".git", ".venv", "build", "node_modules", "results", ".pytest_cache"}
-SOCKET_REPLY_QUIET_S = 0.5  # the conversation's replies have all come when none came for this long
 CONCURRENT_SOCKETS = 8
-
-
-async def _ask_over_socketio(servers: Servers, text: str, session: str) -> str:
-    client = socketio.AsyncClient()
-    replies: asyncio.Queue[dict] = asyncio.Queue()
-
-    @client.on("bot_uttered")
-    async def on_reply(data: dict) -> None:
-        await replies.put(data)
-
-    # Polling only: the pinned engineio client needs a newer aiohttp for websockets.
-    await client.connect(
-        servers.rasa_url, headers={"Origin": servers.web_url}, transports=["polling"]
-    )
-    await client.emit("session_request", {"session_id": session})
-    await client.emit("user_uttered", {"message": text, "session_id": session})
-    texts = [(await asyncio.wait_for(replies.get(), timeout=30)).get("text", "")]
-    try:
-        while True:
-            reply = await asyncio.wait_for(replies.get(), timeout=SOCKET_REPLY_QUIET_S)
-            texts.append(reply.get("text", ""))
-    except asyncio.TimeoutError:
-        pass
-    await client.disconnect()
-    return "\n".join(texts)
 
 
 async def _ask_all_over_socketio(servers: Servers, probes: list[dict]) -> list[str]:
@@ -62,7 +36,7 @@ async def _ask_all_over_socketio(servers: Servers, probes: list[dict]) -> list[s
 
     async def ask(probe: dict) -> str:
         async with limit:
-            return await _ask_over_socketio(servers, probe["say"], probe["sender"])
+            return (await socket_conversation(servers, probe["sender"], [probe["say"]]))[0]
 
     return await asyncio.gather(*(ask(probe) for probe in probes))
 

@@ -7,11 +7,9 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
-import socketio
 
 from scripts.servers import Servers
-
-REPLY_QUIET_S = 0.5  # a turn's replies have all come when none came for this long
+from tests.socket_patient import socket_conversation
 
 # (channel, messages): each a new conversation.
 CONVERSATIONS = [
@@ -67,34 +65,6 @@ def ask_rest(servers: Servers, sender: str, text: str) -> str:
     return "\n".join(message.get("text", "") for message in response.json())
 
 
-async def ask_socket(servers: Servers, session: str, texts: list[str]) -> list[str]:
-    client = socketio.AsyncClient()
-    replies: asyncio.Queue[dict] = asyncio.Queue()
-
-    @client.on("bot_uttered")
-    async def on_reply(data: dict) -> None:
-        await replies.put(data)
-
-    # Polling only: the pinned engineio client needs a newer aiohttp for websockets.
-    await client.connect(
-        servers.rasa_url, headers={"Origin": servers.web_url}, transports=["polling"]
-    )
-    await client.emit("session_request", {"session_id": session})
-    answers = []
-    for text in texts:
-        await client.emit("user_uttered", {"message": text, "session_id": session})
-        said = [(await asyncio.wait_for(replies.get(), timeout=60)).get("text", "")]
-        try:
-            while True:
-                reply = await asyncio.wait_for(replies.get(), timeout=REPLY_QUIET_S)
-                said.append(reply.get("text", ""))
-        except asyncio.TimeoutError:
-            pass
-        answers.append("\n".join(said))
-    await client.disconnect()
-    return answers
-
-
 def hold_conversations(servers: Servers) -> dict[str, list[str]]:
     """Every conversation of ``CONVERSATIONS``; the replies by sender ID."""
     replies = {}
@@ -106,6 +76,6 @@ def hold_conversations(servers: Servers) -> dict[str, list[str]]:
             # A thread of its own: Playwright's sync API may be running an event loop.
             with ThreadPoolExecutor(max_workers=1) as worker:
                 replies[sender] = worker.submit(
-                    asyncio.run, ask_socket(servers, sender, texts)
+                    asyncio.run, socket_conversation(servers, sender, texts)
                 ).result()
     return replies
