@@ -28,6 +28,14 @@ class ClinicSettings:
         """The offices joined for a sentence: "Humble, Texas and Baytown, Texas"."""
         return text("offices_joiner", language).join(self.offices)
 
+    def reply_fields(self, language: str) -> dict[str, str]:
+        """The ``{doctor}``, ``{scheduling_url}`` and ``{offices_text}`` of reply texts."""
+        return {
+            "doctor": self.doctor,
+            "scheduling_url": self.scheduling_url,
+            "offices_text": self.offices_text(language),
+        }
+
 
 @lru_cache(maxsize=1)
 def load_settings() -> ClinicSettings:

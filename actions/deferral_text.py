@@ -32,14 +32,7 @@ def not_covered(intent: str, procedure: str | None, language: str) -> str:
 
 def who_can_answer(language: str) -> str:
     """The clinic's team, the scheduling link and the offices."""
-    settings = load_settings()
-    return text(
-        "deferral_team",
-        language,
-        doctor=settings.doctor,
-        scheduling_url=settings.scheduling_url,
-        offices_text=settings.offices_text(language),
-    )
+    return text("deferral_team", language, **load_settings().reply_fields(language))
 
 
 def extra_notes(intents: list[str], language: str) -> list[str]:

@@ -9,24 +9,10 @@ from actions.texts import text
 def booking_text(settings: ClinicSettings, language: str) -> str:
     """How to book a visit: the link, the offices and, when configured, the phone."""
     call = text("booking_call", language, phone=settings.phone) if settings.phone else ""
-    return text(
-        "booking_text",
-        language,
-        doctor=settings.doctor,
-        scheduling_url=settings.scheduling_url,
-        offices_text=settings.offices_text(language),
-        call=call,
-    )
+    return text("booking_text", language, call=call, **settings.reply_fields(language))
 
 
 def contact_text(settings: ClinicSettings, language: str) -> str:
     """How to reach a person at the clinic."""
     phone = text("contact_phone_clause", language, phone=settings.phone) if settings.phone else ""
-    return text(
-        "contact_text",
-        language,
-        doctor=settings.doctor,
-        phone=phone,
-        scheduling_url=settings.scheduling_url,
-        offices_text=settings.offices_text(language),
-    )
+    return text("contact_text", language, phone=phone, **settings.reply_fields(language))
