@@ -1,8 +1,8 @@
 """Which language a patient writes in: English, Spanish, or a mix of both.
 
-A word counts for a language when it is among that language's 1,000 most frequent
+A word counts for a language when it is among that language's 3,000 most frequent
 words (wordfreq) and at least ten times rarer in the other: "the", "how", "does"
-for English; "el", "cuanto", "dura" for Spanish. Procedure names, numbers and first
+for English; "el", "cuanto", "dura" for Spanish, as does an opening "¿" or "¡". Procedure names, numbers and first
 names or surnames ("Maria Lopez") count for neither, so "cuánto dura el nerve
 block" is Spanish. The detector adds a ``language`` entity (``en`` or ``es``: the
 language of the last sentence that shows one, usually the question) to every
@@ -25,10 +25,12 @@ from clinic_nlu.components import UntrainedComponent
 from clinic_nlu.language_codes import ENGLISH, LANGUAGE_ENTITY, MIXED, SPANISH
 from clinic_privacy.vocabulary import load_vocabulary
 
-MARKER_WORDS = 1_000
+MARKER_WORDS = 3_000
 MARKER_MARGIN = 1.0  # on wordfreq's Zipf scale (log10): ten times more frequent
 # Several words of each: a mixed message (a safety reply then comes in both).
 MIXED_MINIMUM = 2
+# "¿" and "¡" open a Spanish question or exclamation: "¿duele?" is Spanish.
+_SPANISH_MARKS = re.compile(r"[¿¡]")
 
 
 def _plain(text: str) -> str:
@@ -56,9 +58,10 @@ def marker_counts(text: str) -> tuple[int, int]:
     """How many English and how many Spanish marker words ``text`` has."""
     markers = _marker_words()
     words = re.findall(r"[a-z]+", _plain(text).replace("'", ""))
+    spanish_marks = len(_SPANISH_MARKS.findall(text))
     return (
         sum(word in markers[ENGLISH] for word in words),
-        sum(word in markers[SPANISH] for word in words),
+        sum(word in markers[SPANISH] for word in words) + spanish_marks,
     )
 
 

@@ -47,16 +47,30 @@ _QUESTION_WORDS = (
     r"how|what|whats|when|where|who|why|which|will|would|does|do|did|is|are|am|can|could|"
     r"should|shall|may|must|has|have|any|"
     r"c[oó]mo|qu[eé]|cu[aá]nto|cu[aá]nta|cu[aá]ntos|cu[aá]ntas|cu[aá]ndo|d[oó]nde|qui[eé]n|"
-    r"cu[aá]l|por qu[eé]|puedo|puede|pueden|podr[ií]a|es|est[aá]|hay|tiene|tienen|duele|se"
+    r"cu[aá]l|por qu[eé]|puedo|puede|pueden|podr[ií]a|es|est[aá]|hay|tiene|tienen|duele|dura|cuesta|sirve|funciona|se"
+)
+# Words a question may start with before its question word: "oh and does it hurt",
+# "if so, can I book", "oiga y cuánto cuesta".
+_LEAD_IN = (
+    r"so|and|but|also|plus|then|ok|okay|well|oh|if so|y|pero|entonces|bueno|oiga|oye|"
+    r"además|también|si es así"
 )
 _QUESTION_START = re.compile(
-    rf"^\W*(?:(?:so|and|but|also|ok|okay|well|oh|y|pero|entonces|bueno)\W+)?(?:{_QUESTION_WORDS})\b",
+    rf"^\W*(?:(?:{_LEAD_IN})\W+)*(?:{_QUESTION_WORDS})\b",
+    re.IGNORECASE,
+)
+# A verb before its subject asks anywhere in a part: "if the pain comes back can it
+# be done again", "I'm on blood thinners, is that a problem".
+_INVERTED = re.compile(
+    r"\b(?:can|could|will|would|does|do|is|are|should)\s+(?:it|i|you|they|that|this|we)\b",
     re.IGNORECASE,
 )
 _REQUEST = re.compile(
     r"\b(?:wonder|wondering|want to know|like to know|need to know|tell me|explain|curious|"
-    r"i'?d like to|i would like to|quisiera|me gustar[ií]a|"
-    r"quiero saber|quisiera saber|me gustar[ií]a saber|d[ií]game|expl[ií]queme|pregunta)\b",
+    r"walk me through|describe|i'?d like to|i would like to|i want to (?:book|schedule|make|"
+    r"set up|come in|see)|i wanna (?:book|schedule|come in)|let'?s (?:book|schedule)|"
+    r"quisiera|me gustar[ií]a|quiero (?:saber|agendar|hacer|sacar|programar|una cita)|"
+    r"d[ií]game|dime|expl[ií]queme|expl[ií]came|cu[eé]nteme|cu[eé]ntame|pregunta)\b",
     re.IGNORECASE,
 )
 # "and" / "y" join clauses; "also", "plus", "además" only after a comma ("does it
@@ -100,9 +114,16 @@ def sentences(text: str) -> list[Part]:
 
 
 def clauses(text: str, sentence: Part) -> list[Part]:
-    """The sentence's clauses, when every one is long enough to be a question."""
+    """The sentence's clauses, when every one is long enough to be a question.
+
+    The last may be a single question word: "¿cuánto dura y duele?".
+    """
     parts = _spans(text, _CLAUSE_JOINER, sentence.start, sentence.end)
-    if len(parts) > 1 and all(_words(text, part) >= MIN_PART_WORDS for part in parts):
+    *others, last = parts
+    last_asks = _words(text, last) >= MIN_PART_WORDS or bool(
+        _QUESTION_START.fullmatch(text[last.start : last.end].strip())
+    )
+    if others and last_asks and all(_words(text, part) >= MIN_PART_WORDS for part in others):
         return parts
     return [sentence]
 
@@ -111,21 +132,31 @@ def is_worded_as_question(text: str, part: Part) -> bool:
     """Whether the part asks: ends with "?", starts with a question word, or requests."""
     words = text[part.start : part.end]
     asks = text[part.end : part.end + 1] == "?" or "¿" in words
-    return asks or bool(_QUESTION_START.search(words) or _REQUEST.search(words))
+    worded = _QUESTION_START, _INVERTED, _REQUEST
+    return asks or any(pattern.search(words) for pattern in worded)
 
 
 def question_parts(text: str) -> tuple[list[Part], int]:
-    """The parts of ``text`` worded as questions, and how many sentences it has."""
+    """The parts of ``text`` worded as questions, and how many sentences it has.
+
+    A statement clause stays with the question after it in its sentence, which it
+    is the context of: "I'm on blood thinners, is that a problem?".
+    """
     parts = []
     all_sentences = sentences(text)
     for sentence in all_sentences:
         asking = is_worded_as_question(text, sentence)
         sentence_clauses = clauses(text, sentence)
+        context_start = None
         for clause in sentence_clauses:
             # The last clause of a question sentence asks too: "... and I'm awake?"
             last = clause == sentence_clauses[-1]
             if is_worded_as_question(text, clause) or (asking and last):
-                parts.append(clause)
+                start = clause.start if context_start is None else context_start
+                parts.append(Part(start, clause.end))
+                context_start = None
+            elif context_start is None:
+                context_start = clause.start
     return parts, len(all_sentences)
 
 

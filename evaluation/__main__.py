@@ -85,9 +85,9 @@ def answer_level(smoke: bool, work: Path) -> dict[str, conversations.Conversatio
         }
 
 
-def hard_set(default_model: Path | None) -> dict[str, hard.HardScores]:
-    """Our pipeline and the two baselines on the hard held-out set."""
-    examples = hard.load_hard()
+def hard_set(path: Path, default_model: Path | None) -> dict[str, hard.HardScores]:
+    """Our pipeline and the two baselines on one hard held-out set."""
+    examples = hard.load_hard(path)
     as_examples = [Example(e.text, e.intents[0], frozenset()) for e in examples]
     found = {
         "ours": lambda texts: [hard.intents_found(p) for p in models.parse(OUR_MODEL, texts)],
@@ -143,8 +143,8 @@ def main() -> int:
             default_model, default_seconds = models.train(config, training, work, "rasa-default")
             results["default"] = score(heldout, models.predict(default_model, heldout))
 
-        print("hard held-out set: misspellings, stories, several questions", flush=True)
-        hard_scores = hard_set(default_model)
+        print("hard held-out sets: misspellings, stories, several questions", flush=True)
+        hard_scores = {name: hard_set(path, default_model) for name, path in hard.HARD_SETS.items()}
 
         folds = 2 if args.smoke else 5
         print(f"our pipeline, {folds}-fold cross-validation on the training data", flush=True)
@@ -161,7 +161,7 @@ def main() -> int:
         chats = answer_level(args.smoke, work)
 
     report = summary(results, chats, folds, default_seconds, len(heldout), repeats)
-    report += "\n" + hard.hard_table(hard_scores)
+    report += "".join("\n" + hard.hard_table(s, name) for name, s in hard_scores.items())
     report += "\n" + languages.languages_table(language_scores)
     report += "\n" + language_id.language_id_table(language_id_scores)
     report += "\n" + safety.safety_table(safety_scores)
@@ -172,8 +172,11 @@ def main() -> int:
             | {"conversations": {language: asdict(r) for language, r in chats.items()}}
             | {
                 "hard": {
-                    name: {"single": s.single, "two_questions": s.two_questions}
-                    for name, s in hard_scores.items()
+                    set_name: {
+                        name: {"single": s.single, "two_questions": s.two_questions}
+                        for name, s in by_model.items()
+                    }
+                    for set_name, by_model in hard_scores.items()
                 }
             }
             | {
@@ -192,12 +195,12 @@ def main() -> int:
         ours_scores.intent_accuracy >= INTENT_ACCURACY_GATE
         and ours_scores.entity_f1 >= PROCEDURE_F1_GATE
         and safety.safety_gate_passed(safety_scores)
-        and hard_scores["ours"].passed()
+        and all(by_model["ours"].passed() for by_model in hard_scores.values())
     )
     if args.gate:
         print(
             f"gate (held-out intent accuracy >= {INTENT_ACCURACY_GATE}, procedure F1 >= "
-            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}, hard set: single "
+            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}, each hard set: single "
             f"questions >= {hard.SINGLE_GATE:.0%}, two questions >= "
             f"{hard.TWO_QUESTIONS_GATE:.0%}): " + ("passed" if passed else "FAILED")
         )

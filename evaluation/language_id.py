@@ -18,7 +18,7 @@ from lingua import Language, LanguageDetectorBuilder
 from clinic_nlu.language import question_language
 from clinic_nlu.language_codes import ENGLISH, SPANISH
 from evaluation.datasets import ENGLISH_HELDOUT, SPANISH_HELDOUT, examples_of
-from evaluation.hard import load_hard
+from evaluation.hard import HARD_SETS, load_hard
 
 SHORT_WORDS = 3
 LINGUA_CODES = {Language.ENGLISH: ENGLISH, Language.SPANISH: SPANISH}
@@ -47,7 +47,9 @@ def labelled_messages() -> list[tuple[str, str]]:
 
     return (
         [(text, ENGLISH) for text in texts(ENGLISH_HELDOUT)]
+        + [(e.text, ENGLISH) for e in load_hard(HARD_SETS["English, second set"])]
         + [(e.text, ENGLISH) for e in load_hard()]
+        + [(e.text, SPANISH) for e in load_hard(HARD_SETS["Spanish"])]
         + [(text, SPANISH) for text in texts(SPANISH_HELDOUT)]
     )
 

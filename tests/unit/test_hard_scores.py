@@ -1,4 +1,6 @@
-from evaluation.hard import HardExample, hard_table, load_hard, score_hard
+import pytest
+
+from evaluation.hard import HARD_SETS, HardExample, hard_table, load_hard, score_hard
 
 STORY = HardExample("my back hurts. how long does it last?", ("ask_relief_duration",), "story")
 TWO = HardExample(
@@ -26,14 +28,15 @@ def test_two_questions_are_right_only_when_both_and_nothing_else_are_found():
 def test_a_single_question_is_judged_by_the_first_intent_found():
     scores = score_hard([STORY], lambda texts: [("ask_onset",)])
     assert scores.single == 0.0
-    assert "| story | 1 | 0.0% |" in hard_table({"ours": scores})
+    assert "| story | 1 | 0.0% |" in hard_table({"ours": scores}, "English")
 
 
-def test_the_hard_set_has_every_kind_and_labels_several_questions_in_order():
-    examples = load_hard()
+@pytest.mark.parametrize("path", HARD_SETS.values())
+def test_each_hard_set_has_every_kind_and_labels_several_questions_in_order(path):
+    examples = load_hard(path)
     kinds = {e.kind for e in examples}
-    assert {"misspelled_1", "misspelled_2", "misspelled_3", "story", "indirect"} <= kinds
-    assert sum(e.kind == "two_questions" for e in examples) >= 70
+    assert {"misspelled_2", "story", "indirect", "two_questions", "three_questions"} <= kinds
+    assert sum(e.kind == "two_questions" for e in examples) >= 50
     assert all(len(e.intents) == 2 for e in examples if e.kind == "two_questions")
     assert all("[" not in e.text for e in examples)  # entity marks removed
-    assert len(examples) >= 200
+    assert len(examples) >= 150

@@ -1,4 +1,4 @@
-from clinic_nlu.questions import MAX_QUESTIONS, find_questions, sentences
+from clinic_nlu.questions import MAX_QUESTIONS, find_questions, question_parts, sentences
 
 # What the classifier would say of each part, by a word in it.
 PART_INTENTS = {
@@ -73,11 +73,45 @@ def test_a_whole_message_surer_than_its_one_question_keeps_its_intent():
     assert find_questions(text, ranking("ask_onset", 0.95), predict).ranking is None
 
 
-def test_a_statement_inside_a_question_sentence_is_no_question():
-    text = "my visit is to take place soon and I worry, will I be awake?"
-    found = find_questions(text, ranking("ask_procedure_length", 0.7), predict)
-    assert found.questions == []  # one question, in one sentence: no story
-    assert found.ranking == ranking("ask_comfort", 0.8)  # surer than the whole message
+def test_a_statement_clause_is_scored_with_the_question_after_it():
+    text = "my visit is to take place soon and I worry, will I be awake? and what does it cost"
+    scored: list[str] = []
+
+    def recording(parts: list[str]) -> list[list[dict]]:
+        scored.extend(parts)
+        return predict(parts)
+
+    find_questions(text, ranking("ask_comfort", 0.7), recording)
+    assert scored == [
+        "my visit is to take place soon and I worry, will I be awake",
+        "and what does it cost",
+    ]
+
+
+def test_a_story_sentence_after_the_last_question_is_not_scored():
+    text = "will I be awake? My friend had one last year."
+    assert [text[p.start : p.end] for p in question_parts(text)[0]] == ["will I be awake"]
+
+
+def test_questions_are_found_after_lead_ins_inversions_and_requests():
+    text = (
+        "how fast does it kick in? oh and does it hurt? if the pain comes back can it be"
+        " done again. I want to book a visit"
+    )
+    assert [text[p.start : p.end] for p in question_parts(text)[0]] == [
+        "how fast does it kick in",
+        "oh and does it hurt",
+        "if the pain comes back can it be done again",
+        "I want to book a visit",
+    ]
+
+
+def test_a_spanish_question_word_alone_can_be_the_last_question():
+    text = "¿cuánto dura el bloqueo y duele?"
+    assert [text[p.start : p.end] for p in question_parts(text)[0]] == [
+        "¿cuánto dura el bloqueo",
+        "duele",
+    ]
 
 
 def test_also_inside_a_question_does_not_split_it():
