@@ -47,7 +47,8 @@ _QUESTION_WORDS = (
     r"how|what|whats|when|where|who|why|which|will|would|does|do|did|is|are|am|can|could|"
     r"should|shall|may|must|has|have|any|"
     r"c[oó]mo|qu[eé]|cu[aá]nto|cu[aá]nta|cu[aá]ntos|cu[aá]ntas|cu[aá]ndo|d[oó]nde|qui[eé]n|"
-    r"cu[aá]l|por qu[eé]|puedo|puede|pueden|podr[ií]a|es|est[aá]|hay|tiene|tienen|duele|dura|cuesta|sirve|funciona|se"
+    r"cu[aá]l|por qu[eé]|puedo|puede|pueden|podr[ií]a|es|est[aá]|hay|tiene|tienen|se|"
+    r"duele|dura|cuesta|sirve|funciona"
 )
 # Words a question may start with before its question word: "oh and does it hurt",
 # "if so, can I book", "oiga y cuánto cuesta".

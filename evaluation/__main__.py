@@ -200,8 +200,8 @@ def main() -> int:
     if args.gate:
         print(
             f"gate (held-out intent accuracy >= {INTENT_ACCURACY_GATE}, procedure F1 >= "
-            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}, each hard set: single "
-            f"questions >= {hard.SINGLE_GATE:.0%}, two questions >= "
+            f"{PROCEDURE_F1_GATE}, safety recall >= {safety.RECALL_GATE:.0%}, "
+            f"each hard set: single questions >= {hard.SINGLE_GATE:.0%}, two questions >= "
             f"{hard.TWO_QUESTIONS_GATE:.0%}): " + ("passed" if passed else "FAILED")
         )
         return 0 if passed else 1
