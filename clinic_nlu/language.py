@@ -4,10 +4,10 @@ A word counts for a language when it is among that language's 3,000 most frequen
 words (wordfreq) and at least ten times rarer in the other: "the", "how", "does"
 for English; "el", "cuanto", "dura" for Spanish, as does an opening "¿" or "¡".
 Procedure names, numbers and first names or surnames ("Maria Lopez") count for
-neither, so "cuánto dura el nerve block" is Spanish. The detector adds a ``language`` entity (``en`` or ``es``: the
-language of the last sentence that shows one, usually the question) to every
-message that has such words; the ``language`` slot keeps the last one, so "ok" or
-a button keeps the conversation's language. Measured in ``make eval``.
+neither, so "cuánto dura el nerve block" is Spanish. The detector adds a
+``language`` entity (``en`` or ``es``: the language of the last sentence that shows
+one, usually the question) to every message that has such words; the ``language``
+slot keeps the last one, so "ok" or a button keeps the conversation's language. Measured in ``make eval``.
 """
 
 from __future__ import annotations
