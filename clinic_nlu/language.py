@@ -7,7 +7,8 @@ Procedure names, numbers and first names or surnames ("Maria Lopez") count for
 neither, so "cuánto dura el nerve block" is Spanish. The detector adds a
 ``language`` entity (``en`` or ``es``: the language of the last sentence that shows
 one, usually the question) to every message that has such words; the ``language``
-slot keeps the last one, so "ok" or a button keeps the conversation's language. Measured in ``make eval``.
+slot keeps the last one, so "ok" or a button keeps the conversation's language.
+Measured in ``make eval``.
 """
 
 from __future__ import annotations
