@@ -19,12 +19,15 @@ def make_tracker(
     channel: str = "rest",
     text: str = "...",
     questions: list[dict[str, Any]] | None = None,
+    ranking: list[tuple[str, float]] | None = None,
 ) -> Tracker:
-    """A tracker whose latest message has ``intent``, ``entities``, ``text`` and ``questions``."""
+    """A tracker whose latest message has ``intent``, ``entities``, ``text``, ``questions``
+    and an intent ``ranking``."""
     latest: dict[str, Any] = {
         "intent": {"name": intent, "confidence": 0.99},
         "entities": entities or [],
         "text": text,
+        "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking or []],
     }
     if questions:
         latest["questions"] = questions
