@@ -66,12 +66,20 @@ _INVERTED = re.compile(
     r"\b(?:can|could|will|would|does|do|is|are|should)\s+(?:it|i|you|they|that|this|we)\b",
     re.IGNORECASE,
 )
+# Requests ask too: an imperative at the start of the part ("please tell me ..."; in
+# a story "he won't tell me anything" asks nothing), or a wish anywhere in it.
 _REQUEST = re.compile(
-    r"\b(?:wonder|wondering|want to know|like to know|need to know|tell me|explain|curious|"
-    r"walk me through|describe|i'?d like to|i would like to|i want to (?:book|schedule|make|"
-    r"set up|come in|see)|i wanna (?:book|schedule|come in)|let'?s (?:book|schedule)|"
+    rf"^\W*(?:(?:{_LEAD_IN}|please|por favor)\W+)*"
+    r"(?:tell me|explain|walk me through|describe|d[ií]game|dime|expl[ií]queme|expl[ií]came|"
+    r"cu[eé]nteme|cu[eé]ntame)\b",
+    re.IGNORECASE,
+)
+_WISH = re.compile(
+    r"\b(?:wonder|wondering|want to know|like to know|need to know|curious|"
+    r"i'?d like to|i would like to|i want to (?:book|schedule|make|set up|come in|see)|"
+    r"i wanna (?:book|schedule|come in)|let'?s (?:book|schedule)|"
     r"quisiera|me gustar[ií]a|quiero (?:saber|agendar|hacer|sacar|programar|una cita)|"
-    r"d[ií]game|dime|expl[ií]queme|expl[ií]came|cu[eé]nteme|cu[eé]ntame|pregunta)\b",
+    r"pregunta)\b",
     re.IGNORECASE,
 )
 # "and" / "y" join clauses; "also", "plus", "además" only after a comma ("does it
@@ -133,7 +141,7 @@ def is_worded_as_question(text: str, part: Part) -> bool:
     """Whether the part asks: ends with "?", starts with a question word, or requests."""
     words = text[part.start : part.end]
     asks = text[part.end : part.end + 1] == "?" or "¿" in words
-    worded = _QUESTION_START, _INVERTED, _REQUEST
+    worded = _QUESTION_START, _INVERTED, _REQUEST, _WISH
     return asks or any(pattern.search(words) for pattern in worded)
 
 

@@ -144,3 +144,10 @@ def test_follow_ups_are_never_split():
 def test_sentences_end_at_punctuation_and_line_breaks():
     text = "Hi!\nhow long. ok?"
     assert [text[s.start : s.end] for s in sentences(text)] == ["Hi", "how long", "ok"]
+
+
+def test_a_request_asks_at_the_start_of_a_part_not_inside_a_story():
+    text = "he won't tell me anything and I worry. please tell me what happens during it"
+    assert [text[p.start : p.end] for p in question_parts(text)[0]] == [
+        "please tell me what happens during it"
+    ]
