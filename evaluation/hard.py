@@ -32,7 +32,7 @@ SINGLE_TARGET = 0.95
 TWO_QUESTIONS_TARGET = 0.90
 # What `make test` holds the pipeline to: today's level less a margin, so that a
 # change that loses ground fails; the targets above are not met yet (README).
-SINGLE_GATE = 0.88
+SINGLE_GATE = 0.90
 TWO_QUESTIONS_GATE = 0.85
 _ENTITY_MARK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
