@@ -49,9 +49,11 @@ class SequentialUnion(FeatureUnion):
 
 def build_pipeline(config: dict[str, Any]) -> Pipeline:
     """The untrained scikit-learn pipeline for ``config``."""
-    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    # Accents folded: "rizotomia" and "rizotomía" are the same word to the features.
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode")
     characters = TfidfVectorizer(
         analyzer="char_wb",
+        strip_accents="unicode",
         ngram_range=(config["min_char_ngram"], config["max_char_ngram"]),
         sublinear_tf=True,
     )
@@ -85,7 +87,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return {
             # Rasa reuses a cached trained component while its config is unchanged:
             # bump this when the saved model's classes or features change.
-            "model_format": 4,
+            "model_format": 5,
             # Chosen by 5-fold cross-validation on the training data (make eval):
             # C 1000 with balanced class weights 82.0 %, C 300 unweighted 80.7 %.
             "C": 1000.0,
