@@ -19,6 +19,7 @@ from actions.texts import language_of, procedure_phrase, text
 CLOSE_ASPECTS_TOGETHER = 0.6
 CLOSE_ASPECT_MINIMUM = 0.2
 
+
 def rephrase_buttons(language: str) -> list[Button]:
     """Where to go from a message the assistant did not understand."""
     return [
