@@ -42,7 +42,10 @@ NOT_ANSWERABLE_TOGETHER = frozenset({"ask_human", "ask_capabilities"})
 BOOKING = "book_appointment"
 FOLLOW_UP_INTENTS = frozenset({"inform_procedure", "switch_procedure"})
 
-_SENTENCE_END = re.compile(r"[.?!;]+(?:\s+|$)|\n+")
+# A full stop after a title ("Dr. Okezie", "Sra. López") ends no sentence.
+_TITLES = ("dr", "dra", "mr", "mrs", "ms", "sr", "sra", "srta", "st", "vs")
+_AFTER_NO_TITLE = "".join(rf"(?<!\b{title})" for title in _TITLES)
+_SENTENCE_END = re.compile(rf"(?:[?!;]|{_AFTER_NO_TITLE}\.)[.?!;]*(?:\s+|$)|\n+", re.IGNORECASE)
 _QUESTION_WORDS = (
     r"how|what|whats|when|where|who|why|which|will|would|does|do|did|is|are|am|can|could|"
     r"should|shall|may|must|has|have|any|"

@@ -151,3 +151,11 @@ def test_a_request_asks_at_the_start_of_a_part_not_inside_a_story():
     assert [text[p.start : p.end] for p in question_parts(text)[0]] == [
         "please tell me what happens during it"
     ]
+
+
+def test_a_title_with_a_full_stop_ends_no_sentence():
+    text = "What is Dr. Okezie's specialty? Is Sra. Ruiz his nurse."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "What is Dr. Okezie's specialty",
+        "Is Sra. Ruiz his nurse",
+    ]
