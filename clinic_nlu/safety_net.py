@@ -7,7 +7,11 @@ stores). Two signals decide:
    slang), which win over the classifier;
 2. the trained intent classifier, whose safety intents stand unless the text
    tells of the past, of someone else, or of a worry (the patterns' own checks);
-   then its best other intent is taken.
+   then its best other intent is taken. When the classifier is unsure (the
+   fallback) and a safety intent is among its two best guesses with at least
+   ``UNSURE_SAFETY_MINIMUM``, the safety intent is taken: "my pain is 10/10 and
+   nothing helps, I can't take this anymore" gets the crisis reply, not "please
+   rephrase".
 
 On a safety intent it adds a ``language`` entity (``en``, ``es`` or ``mixed``),
 so the emergency reply comes in the patient's language. The parse result keeps
@@ -39,6 +43,27 @@ logger = logging.getLogger(__name__)
 # In the parse result: the classifier's intent and the category the patterns found.
 SAFETY_CHECK = "safety_check"
 EXTRACTOR = "SafetyNet"
+UNSURE_SAFETY_MINIMUM = 0.3
+
+
+def unsure_safety_intent(message: Message) -> str | None:
+    """A safety intent among the two best guesses of a classifier that was unsure."""
+    if (message.get(INTENT) or {}).get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+        return None
+    ranking = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME
+    ]
+    return next(
+        (
+            entry["name"]
+            for entry in ranking[:2]
+            if entry["name"] in SAFETY_INTENTS
+            and entry.get("confidence", 0.0) >= UNSURE_SAFETY_MINIMUM
+        ),
+        None,
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -68,6 +93,11 @@ class SafetyNet(UntrainedComponent):
                 )
                 override_intent(message, danger.intent, EXTRACTOR)
             set_language(message, danger.language, EXTRACTOR)
+        elif (unsure := unsure_safety_intent(message)) is not None:
+            if not tells_of_no_danger_now(text, self._rules):
+                logger.info("Safety check takes the classifier's unsure guess: %s", unsure)
+                override_intent(message, unsure, EXTRACTOR)
+                set_language(message, message_language(text) or ENGLISH, EXTRACTOR)
         elif predicted in SAFETY_INTENTS:
             if tells_of_no_danger_now(text, self._rules):
                 fallback = next(

@@ -138,3 +138,51 @@ def test_a_classifier_alarm_about_the_past_is_withdrawn():
     message.set(INTENT_RANKING_KEY, ranking)
     SafetyNet(RULES).process([message])
     assert message.get(INTENT)["name"] == "ask_candidates"
+
+
+def unsure_message(text: str, ranking: list[tuple[str, float]]) -> Message:
+    """A message the fallback took because the classifier was unsure between ``ranking``."""
+    message = Message({TEXT: text})
+    entries = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    message.set(INTENT, {"name": "nlu_fallback", "confidence": 0.3})
+    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.3}, *entries])
+    return message
+
+
+def test_an_unsure_classifier_that_may_hear_a_crisis_gets_the_crisis_reply():
+    message = unsure_message(
+        "my pain is 10/10 and nothing helps, i cant take this anymore",
+        [("ask_personal_advice", 0.35), ("report_self_harm", 0.34)],
+    )
+    SafetyNet(RULES).process([message])
+    assert message.get(INTENT)["name"] == "report_self_harm"
+    assert [e["value"] for e in message.get("entities")] == ["en"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # The safety intent is too unlikely, or only third.
+        (
+            "is it going to take up my whole morning?",
+            [("ask_procedure_length", 0.36), ("report_self_harm", 0.2)],
+        ),
+        (
+            "how long is it",
+            [
+                ("ask_procedure_length", 0.4),
+                ("ask_relief_duration", 0.35),
+                ("report_self_harm", 0.31),
+            ],
+        ),
+        # The text tells of the past.
+        (
+            "i couldnt take it anymore years ago, is a rhizotomy ok",
+            [("ask_candidates", 0.4), ("report_self_harm", 0.35)],
+        ),
+    ],
+)
+def test_an_unsure_classifier_keeps_the_fallback_otherwise(text, ranking):
+    message = unsure_message(text, ranking)
+    SafetyNet(RULES).process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
