@@ -221,7 +221,12 @@ def find_questions(text: str, whole: Ranking, predict: Predict) -> FoundQuestion
         # whole message's; after a story it is also the message's one question.
         part, ranking = found[0]
         intent, confidence = _top(ranking)
-        if confidence < whole_confidence and intent != whole_intent:
+        # Words only after the question refine it ("¿cuánto dura el bloqueo? el
+        # procedimiento digo"): a whole message sure of a question keeps its intent.
+        refined = not _WORD.search(text[: part.start]) and whole_confidence >= MIN_PART_CONFIDENCE
+        if intent != whole_intent and (
+            confidence < whole_confidence or (refined and is_question_intent(whole_intent))
+        ):
             return FoundQuestions(None, [])
         around = len(_WORD.findall(text)) - _words(text, part)
         story = sentence_count > 1 and around >= STORY_WORDS

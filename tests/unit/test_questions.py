@@ -159,3 +159,11 @@ def test_a_title_with_a_full_stop_ends_no_sentence():
         "What is Dr. Okezie's specialty",
         "Is Sra. Ruiz his nurse",
     ]
+
+
+def test_words_after_the_question_refine_it_when_the_whole_message_is_sure():
+    text = "how long will it last? the procedure I mean"
+    assert find_questions(text, ranking("ask_procedure_length", 0.8), predict).ranking is None
+    # Unsure of the whole message, the question's own wording decides.
+    found = find_questions(text, ranking("ask_procedure_length", 0.4), predict)
+    assert found.ranking == ranking("ask_relief_duration", 0.9)
