@@ -6,9 +6,11 @@ I be awake?" asks two. The whole message's intent serves neither well, so the
 classifier also scores the message's parts: its sentences, and the clauses joined
 by "and", "also", "plus" (or "y", "también") inside a sentence.
 
-Only parts worded as questions count: a sentence that ends with "?" or starts
-with a question word, the clauses of such a sentence, and requests such as "I'd
-like to know". The sentences of a story around the question are left out.
+Only parts worded as questions count: a sentence that ends with "?", starts with a
+question word (after "oh and", "y", ...) or puts a verb before its subject ("can it
+be done again"), the clauses of such a sentence, and requests such as "tell me" or
+"I want to book". A statement clause goes with the question after it as its
+context; the sentences of a story around the question are left out.
 
 - Parts that are confidently questions with different intents (at most three, in
   the order asked) become the message's ``questions``; the first is its intent.
@@ -141,7 +143,7 @@ def clauses(text: str, sentence: Part) -> list[Part]:
 
 
 def is_worded_as_question(text: str, part: Part) -> bool:
-    """Whether the part asks: ends with "?", starts with a question word, or requests."""
+    """Whether the part asks: "?", a question word or an inverted verb, or a request."""
     words = text[part.start : part.end]
     asks = text[part.end : part.end + 1] == "?" or "¿" in words
     worded = _QUESTION_START, _INVERTED, _REQUEST, _WISH
