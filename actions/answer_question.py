@@ -18,7 +18,7 @@ from actions.procedures import (
     other_procedure,
     procedure_from_entities,
 )
-from actions.replies import Button, follow_up_buttons
+from actions.replies import Button, follow_up_buttons, intent_button
 from actions.several_questions import answer_several, question_after_a_story, several_questions
 from actions.texts import language_of, procedure_label, text
 
@@ -32,10 +32,7 @@ def clarify_buttons(aspect: Aspect) -> list[Button]:
     """Buttons that answer "which procedure?" and then the pending question."""
     intent = f"ask_{aspect.name}"
     return [
-        {
-            "title": procedure_label(value, aspect.language),
-            "payload": f'/{intent}{{"procedure":"{value}"}}',
-        }
+        intent_button(procedure_label(value, aspect.language), intent, value)
         for value in (NERVE_BLOCK, RHIZOTOMY, BOTH)
     ]
 

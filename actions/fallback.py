@@ -46,10 +46,7 @@ def close_aspects(ranking: list[dict], knowledge: Knowledge) -> list[Aspect]:
 
 def aspect_buttons(aspects: list[Aspect], procedure: str | None) -> list[Button]:
     """Each aspect's question as a quick reply, about ``procedure`` when one was named."""
-    entities = f'{{"procedure":"{procedure}"}}' if procedure else ""
-    return [
-        {"title": aspect.button, "payload": f"/ask_{aspect.name}{entities}"} for aspect in aspects
-    ]
+    return [intent_button(aspect.button, f"ask_{aspect.name}", procedure) for aspect in aspects]
 
 
 class ActionDefaultFallback(ClinicAction):

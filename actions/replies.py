@@ -25,9 +25,11 @@ def book_button(language: str) -> Button:
     return {"title": text("book_button", language), "payload": BOOK_PAYLOAD}
 
 
-def intent_button(title: str, intent: str) -> Button:
-    """A quick reply that sends ``intent`` as if the patient had typed the question."""
-    return {"title": title, "payload": f"/{intent}"}
+def intent_button(title: str, intent: str, procedure: str | None = None) -> Button:
+    """A quick reply that sends ``intent`` (about ``procedure``, when given) as if the
+    patient had typed the question."""
+    entities = f'{{"procedure":"{procedure}"}}' if procedure else ""
+    return {"title": title, "payload": f"/{intent}{entities}"}
 
 
 def follow_up_buttons(aspect: Aspect) -> list[Button]:

@@ -66,6 +66,20 @@ def unsure_safety_intent(message: Message) -> str | None:
     )
 
 
+def withdraw_alarm(message: Message, alarm: str) -> None:
+    """Give ``message`` the classifier's best intent that is not a safety intent."""
+    fallback = next(
+        (
+            entry["name"]
+            for entry in message.get(INTENT_RANKING_KEY) or []
+            if entry.get("name") not in SAFETY_INTENTS
+        ),
+        DEFAULT_NLU_FALLBACK_INTENT_NAME,
+    )
+    logger.info("Safety check overrides the classifier: %s -> %s", alarm, fallback)
+    override_intent(message, fallback, EXTRACTOR)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(UntrainedComponent):
     """Sets the safety intent when a message tells of an emergency or a crisis."""
@@ -93,25 +107,18 @@ class SafetyNet(UntrainedComponent):
                 )
                 override_intent(message, danger.intent, EXTRACTOR)
             set_language(message, danger.language, EXTRACTOR)
-        elif (unsure := unsure_safety_intent(message)) is not None:
-            if not tells_of_no_danger_now(text, self._rules):
-                logger.info("Safety check takes the classifier's unsure guess: %s", unsure)
-                override_intent(message, unsure, EXTRACTOR)
-                set_language(message, message_language(text) or ENGLISH, EXTRACTOR)
-        elif predicted in SAFETY_INTENTS:
-            if tells_of_no_danger_now(text, self._rules):
-                fallback = next(
-                    (
-                        entry["name"]
-                        for entry in message.get(INTENT_RANKING_KEY) or []
-                        if entry.get("name") not in SAFETY_INTENTS
-                    ),
-                    DEFAULT_NLU_FALLBACK_INTENT_NAME,
-                )
-                logger.info("Safety check overrides the classifier: %s -> %s", predicted, fallback)
-                override_intent(message, fallback, EXTRACTOR)
-            else:
-                set_language(message, message_language(text) or ENGLISH, EXTRACTOR)
+            return
+        alarm = predicted if predicted in SAFETY_INTENTS else unsure_safety_intent(message)
+        if alarm is None:
+            return
+        if tells_of_no_danger_now(text, self._rules):
+            if alarm == predicted:
+                withdraw_alarm(message, predicted)
+            return  # an unsure guess stays the fallback
+        if alarm != predicted:
+            logger.info("Safety check takes the classifier's unsure guess: %s", alarm)
+            override_intent(message, alarm, EXTRACTOR)
+        set_language(message, message_language(text) or ENGLISH, EXTRACTOR)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Check every message."""
