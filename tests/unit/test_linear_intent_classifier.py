@@ -1,3 +1,5 @@
+import numpy as np
+import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -5,7 +7,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from clinic_nlu.linear_intent_classifier import LinearIntentClassifier
+from clinic_nlu.language_codes import ENGLISH, SPANISH
+from clinic_nlu.linear_intent_classifier import LinearIntentClassifier, model_language
 
 EXAMPLES = {
     "ask_cost": ["how much does it cost", "what is the price", "how expensive is it"],
@@ -62,3 +65,26 @@ def test_a_loaded_model_predicts_like_the_trained_one(tmp_path):
     loaded = LinearIntentClassifier.load({}, storage, resource, context)
     for text in ["how soon will it work", "hello", "cost?"]:
         assert classify(loaded, text).get(INTENT) == classify(classifier, text).get(INTENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("¿cuánto cuesta?", SPANISH),
+        ("cuanto dura el nerve block", SPANISH),
+        ("how much is it", ENGLISH),
+        ("rfa?", ENGLISH),  # no clue: the model with sentence vectors
+    ],
+)
+def test_spanish_messages_are_read_by_the_ngram_model(text, model):
+    assert model_language(text) == model
+
+
+def test_each_message_is_scored_by_its_language_model(tmp_path):
+    classifier, _, _ = trained(tmp_path)
+    english, spanish = "how soon will it work", "¿cuánto cuesta?"
+    scored = classifier._probabilities([english, spanish])
+    pipelines = classifier._pipelines
+    assert np.allclose(scored[0], pipelines[ENGLISH].predict_proba([english])[0])
+    assert np.allclose(scored[1], pipelines[SPANISH].predict_proba([spanish])[0])
+    assert not np.allclose(scored[0], pipelines[SPANISH].predict_proba([english])[0])
