@@ -50,6 +50,11 @@ MODEL_FILE = "linear_intent_classifier.joblib"
 SPELLING_FILE = "spelling.joblib"
 
 
+# Training examples' vectors, kept for the process: the evaluation trains several
+# models on subsets of the same examples. Patients' messages are never kept here.
+_TRAINING_VECTORS: dict[str, np.ndarray] = {}
+
+
 class SentenceVectors(BaseEstimator, TransformerMixin):
     """The texts' sentence vectors (``clinic_nlu.sentence_vectors``), scaled, as features.
 
@@ -61,6 +66,13 @@ class SentenceVectors(BaseEstimator, TransformerMixin):
 
     def fit(self, texts: list[str], labels: Any = None) -> SentenceVectors:
         return self
+
+    def fit_transform(self, texts: list[str], labels: Any = None) -> sparse.csr_matrix:
+        """The training examples' features (each example embedded once per process)."""
+        new = [text for text in dict.fromkeys(texts) if text not in _TRAINING_VECTORS]
+        if new:
+            _TRAINING_VECTORS.update(zip(new, shared_encoder().encode(new), strict=True))
+        return sparse.csr_matrix(self.weight * np.stack([_TRAINING_VECTORS[t] for t in texts]))
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         return sparse.csr_matrix(self.weight * shared_encoder().encode(list(texts)))

@@ -8,7 +8,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from clinic_nlu.language_codes import ENGLISH, SPANISH
-from clinic_nlu.linear_intent_classifier import LinearIntentClassifier, model_language
+from clinic_nlu.linear_intent_classifier import (
+    LinearIntentClassifier,
+    SentenceVectors,
+    model_language,
+)
 
 EXAMPLES = {
     "ask_cost": ["how much does it cost", "what is the price", "how expensive is it"],
@@ -88,3 +92,11 @@ def test_each_message_is_scored_by_its_language_model(tmp_path):
     assert np.allclose(scored[0], pipelines[ENGLISH].predict_proba([english])[0])
     assert np.allclose(scored[1], pipelines[SPANISH].predict_proba([spanish])[0])
     assert not np.allclose(scored[0], pipelines[SPANISH].predict_proba([english])[0])
+
+
+def test_kept_training_vectors_are_the_ones_a_message_gets():
+    texts = ["how much does it cost", "hello", "how much does it cost"]
+    features = SentenceVectors(weight=2.0)
+    trained_on = features.fit_transform(texts).toarray()
+    assert np.allclose(trained_on, features.transform(texts).toarray(), atol=1e-5)
+    assert np.allclose(np.linalg.norm(trained_on, axis=1), 2.0, atol=1e-4)
