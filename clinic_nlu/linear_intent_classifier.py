@@ -1,9 +1,9 @@
 """A fast intent classifier: logistic regression over n-grams and sentence vectors.
 
 It replaces DIET in our pipeline. On our data it is more accurate on the held-out
-questions, trains in a minute or two instead of many, loads in about a second (DIET
+questions, trains in about three minutes, loads in about a second (DIET
 rebuilt its TensorFlow graph at every start, which took most of the server's
-start-up) and classifies a message in a few milliseconds. The numbers are in
+start-up) and classifies a message in about 15 milliseconds. The numbers are in
 ``make eval`` and ``make bench``.
 
 Features come from the message text itself, with unknown words first corrected
