@@ -99,6 +99,7 @@ def build_pipeline(config: dict[str, Any], sentence_vectors: bool) -> Pipeline:
         C=config["C"],
         class_weight=config["class_weight"],
         max_iter=config["max_iter"],
+        tol=config["tol"],
         random_state=config["random_state"],
     )
     parts = [("words", words), ("characters", characters)]
@@ -140,6 +141,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "C": 1000.0,
             "class_weight": "balanced",
             "max_iter": 3000,
+            # lbfgs stops when no weight's gradient is above this: scikit-learn's 1e-4
+            # took a third longer to train for the same held-out scores (make eval).
+            "tol": 3e-3,
             "min_char_ngram": 2,
             "max_char_ngram": 5,
             # How much the sentence vectors count beside the n-grams (make eval).
@@ -210,8 +214,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         """Each text's intent probabilities from its language's model, spelling corrected."""
         assert self._pipelines is not None and self._spelling is not None
         probabilities = np.zeros((len(texts), len(self._pipelines[ENGLISH].classes_)))
+        languages = [model_language(text) for text in texts]
         for language, pipeline in self._pipelines.items():
-            rows = [row for row, text in enumerate(texts) if model_language(text) == language]
+            rows = [row for row, text_language in enumerate(languages) if text_language == language]
             if rows:
                 corrected = [self._spelling.correct(texts[row]) for row in rows]
                 probabilities[rows] = pipeline.predict_proba(corrected)
