@@ -30,10 +30,10 @@ HARD_SETS = {
 SEVERAL = ("two_questions", "three_questions")
 SINGLE_TARGET = 0.95
 TWO_QUESTIONS_TARGET = 0.90
-# What `make test` holds the pipeline to: today's level less a margin, so that a
-# change that loses ground fails; the targets above are not met yet (README).
-SINGLE_GATE = 0.90
-TWO_QUESTIONS_GATE = 0.85
+# What `make test` holds the pipeline to: the targets above are met (make eval,
+# README), and a change that loses more than a message or two on a set fails.
+SINGLE_GATE = 0.93
+TWO_QUESTIONS_GATE = 0.88
 _ENTITY_MARK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
 
